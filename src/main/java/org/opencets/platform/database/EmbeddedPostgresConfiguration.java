@@ -1,0 +1,83 @@
+package org.opencets.platform.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * Starts a real PostgreSQL from the embedded binaries when no external database is configured
+ * ({@code spring.datasource.url} unset). The data directory is kept between runs unless
+ * {@code opencets.embedded-db.reset=true}; tests use a throw-away directory.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDataSourceCondition.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final String DATABASE = "opencets";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+        Path dataDir = properties.dataDirectory();
+        boolean ephemeral = dataDir == null;
+        if (ephemeral) {
+            dataDir = Files.createTempDirectory("opencets-pg-");
+        } else if (properties.reset() && Files.exists(dataDir)) {
+            log.warn("Resetting embedded database: deleting {}", dataDir.toAbsolutePath());
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+        Files.createDirectories(dataDir);
+        File workingDir = Path.of(System.getProperty("java.io.tmpdir"), "opencets-embedded-pg").toFile();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(ephemeral)
+                .setOverrideWorkingDirectory(workingDir)
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", ephemeral ? "off" : "on")
+                .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
+                .setServerConfig("full_page_writes", ephemeral ? "off" : "on")
+                .setLocaleConfig("locale", "C.UTF-8")
+                .start();
+        createDatabaseIfMissing(postgres);
+        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir.toAbsolutePath());
+        return postgres;
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(postgres.getJdbcUrl("postgres", DATABASE))
+                .username("postgres")
+                .build();
+        dataSource.setMaximumPoolSize(20);
+        dataSource.setPoolName("opencets");
+        return dataSource;
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            var result = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
+            if (!result.next()) {
+                statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the OpenCETS database in embedded PostgreSQL", e);
+        }
+    }
+}
