@@ -10,7 +10,12 @@ import java.util.stream.IntStream;
 public record CompliancePeriod(int firstYear, int lastYear) {
 
     public CompliancePeriod {
-        if (firstYear < 2019 || lastYear < firstYear || lastYear - firstYear > 1) {
+        // Only the real periods: 2019–2020, 2021–2022, then one year each from 2023
+        // (not e.g. 2020–2021, 2021 alone or 2023–2024).
+        boolean valid = firstYear == 2019 && lastYear == 2020
+                || firstYear == 2021 && lastYear == 2022
+                || firstYear >= 2023 && lastYear == firstYear;
+        if (!valid) {
             throw new InvalidValueException("period.range", "A compliance period spans one or two years from 2019", firstYear, lastYear);
         }
     }

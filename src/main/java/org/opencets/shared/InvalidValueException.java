@@ -1,5 +1,7 @@
 package org.opencets.shared;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,7 +16,10 @@ public class InvalidValueException extends IllegalArgumentException {
     public InvalidValueException(String messageKey, String defaultMessage, Object... arguments) {
         super(defaultMessage);
         this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
+        // Not List.of: the offending value is often null (e.g. RegionCode.of(null)), and List.of
+        // would turn the intended InvalidValueException into a NullPointerException.
+        this.arguments = arguments == null ? List.of()
+                : Collections.unmodifiableList(Arrays.asList(arguments.clone()));
     }
 
     public String messageKey() {

@@ -31,9 +31,17 @@ public record Uscc(String value) {
 
     /** The check character (18th) for the first 17 characters of a USCC. */
     public static char checkCharacter(String first17) {
+        if (first17 == null || first17.length() != 17) {
+            throw new InvalidValueException("uscc.format", "A USCC check character needs exactly 17 code characters", first17);
+        }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            sum += CHARSET.indexOf(first17.charAt(i)) * WEIGHTS[i];
+            int v = CHARSET.indexOf(first17.charAt(i));
+            if (v < 0) {
+                // indexOf = -1 would silently yield a wrong (or out-of-range) check character
+                throw new InvalidValueException("uscc.format", "Not a USCC code character: " + first17.charAt(i), first17);
+            }
+            sum += v * WEIGHTS[i];
         }
         int check = 31 - sum % 31;
         return CHARSET.charAt(check == 31 ? 0 : check);

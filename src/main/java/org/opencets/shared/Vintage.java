@@ -20,8 +20,11 @@ public record Vintage(int firstYear, int lastYear) implements Comparable<Vintage
         }
     }
 
+    /** The vintage issued for an emission year: 2019 and 2020 share {@link #FIRST_PERIOD}. */
     public static Vintage ofYear(int year) {
-        return year <= 2020 ? FIRST_PERIOD : new Vintage(year, year);
+        // Only 2019 and 2020 map to the first-period vintage; earlier years have no vintage
+        // (the constructor rejects them) instead of silently becoming 2019–2020.
+        return year == 2019 || year == 2020 ? FIRST_PERIOD : new Vintage(year, year);
     }
 
     /** Parses "2019-2020" or "2021". */

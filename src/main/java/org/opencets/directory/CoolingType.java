@@ -1,0 +1,3 @@
+package org.opencets.directory;
+
+public enum CoolingType { WATER, AIR, BACK_PRESSURE }

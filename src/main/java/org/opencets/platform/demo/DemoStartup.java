@@ -1,0 +1,57 @@
+package org.opencets.platform.demo;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** On start: loads the demo region into an empty database and prints the URL and a login per role. */
+@Component
+@ConditionalOnProperty(name = "opencets.demo.enabled", havingValue = "true")
+@Order(100)
+class DemoStartup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
+
+    private final DemoRegionLoader loader;
+    private final ApplicationContext context;
+    private final boolean printLogins;
+
+    DemoStartup(DemoRegionLoader loader, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
+        this.loader = loader;
+        this.context = context;
+        this.printLogins = printLogins;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!loader.isLoaded()) {
+            long start = System.nanoTime();
+            loader.load();
+            log.info("Demo region loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+        }
+        if (printLogins) {
+            printBanner();
+        }
+    }
+
+    private void printBanner() {
+        int port = context instanceof WebServerApplicationContext web && web.getWebServer() != null ? web.getWebServer().getPort() : 8080;
+        StringBuilder sb = new StringBuilder("\n\n  OpenCETS is running at http://localhost:").append(port).append("/\n");
+        sb.append("  Public directory:  http://localhost:").append(port).append("/public/lists\n");
+        sb.append("  API docs:          http://localhost:").append(port).append("/api/v1/docs\n");
+        sb.append("  Demo logins (password for all: ").append(DemoRegionLoader.DEMO_PASSWORD).append("):\n");
+        for (Map<String, String> user : loader.users()) {
+            sb.append(String.format("    %-22s %-10s %s%n", user.get("username"), user.get("roles"), user.get("organisation_name")));
+        }
+        System.out.println(sb);
+        log.info("Printed {} demo logins", loader.users().size());
+    }
+}

@@ -1,0 +1,77 @@
+package org.opencets.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.opencets.identity.AccessDenied;
+import org.opencets.shared.ConcurrentModification;
+import org.opencets.shared.FieldViolation;
+import org.opencets.shared.InvalidValueException;
+import org.opencets.shared.RecordNotFound;
+import org.opencets.shared.ValidationFailed;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** RFC 9457 problem details for the REST API, naming each offending field, in the caller's language. */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(0)
+class ApiProblems {
+
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ValidationFailed.class)
+    ProblemDetail validationFailed(ValidationFailed e) {
+        return invalid(e.violations());
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalidValue(InvalidValueException e) {
+        return invalid(List.of(FieldViolation.of(null, e)));
+    }
+
+    @ExceptionHandler(RecordNotFound.class)
+    ProblemDetail notFound(RecordNotFound e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(URI.create("https://opencets.org/problems/not-found"));
+        return problem;
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ProblemDetail denied(AccessDenied e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                messages.getMessage(e.messageKey(), null, e.getMessage(), LocaleContextHolder.getLocale()));
+        problem.setType(URI.create("https://opencets.org/problems/access-denied"));
+        return problem;
+    }
+
+    @ExceptionHandler(ConcurrentModification.class)
+    ProblemDetail conflict(ConcurrentModification e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("https://opencets.org/problems/concurrent-modification"));
+        return problem;
+    }
+
+    private ProblemDetail invalid(List<FieldViolation> violations) {
+        List<Map<String, Object>> errors = violations.stream().map(v -> {
+            String message = messages.getMessage("invalid." + v.messageKey(), v.arguments().toArray(), v.defaultMessage(),
+                    LocaleContextHolder.getLocale());
+            return Map.<String, Object>of("field", v.field() == null ? "" : v.field(), "code", v.messageKey(), "message", message);
+        }).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.stream().map(err -> (err.get("field").toString().isEmpty() ? "" : err.get("field") + ": ") + err.get("message"))
+                        .reduce((a, b) -> a + "; " + b).orElse("Invalid request"));
+        problem.setType(URI.create("https://opencets.org/problems/invalid-request"));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}
