@@ -7,6 +7,11 @@ import java.util.Map;
 public record Change(long id, Instant occurredAt, String actor, String action, Map<String, Object> before,
         Map<String, Object> after, String note) {
 
+    /** When it happened, in Beijing time (the scheme's legal time). */
+    public java.time.LocalDateTime occurredAtBeijing() {
+        return java.time.LocalDateTime.ofInstant(occurredAt, java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
     /** The fields whose value differs between before and after, in after's order. */
     public java.util.List<FieldChange> fieldChanges() {
         var keys = new java.util.LinkedHashSet<String>();
