@@ -44,11 +44,11 @@ final class InclusionRules {
         }
         if (latest < threshold) {
             return new InclusionSuggestion(Decision.INCLUDE, "belowOnlyRecently",
-                    List.of(latestYear, latest, threshold, rule.exitYearsBelow()));
+                    List.of(String.valueOf(latestYear), latest, threshold, rule.exitYearsBelow()));
         }
         boolean newlyAbove = known.headMap(latestYear).values().stream().anyMatch(v -> v < threshold);
         return new InclusionSuggestion(Decision.INCLUDE, newlyAbove ? "newlyAboveThreshold" : "aboveThreshold",
-                List.of(latestYear, latest, threshold));
+                List.of(String.valueOf(latestYear), latest, threshold));
     }
 
     /** The latest years, newest first, that are consecutive calendar years all below the threshold. */

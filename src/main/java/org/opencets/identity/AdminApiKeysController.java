@@ -1,8 +1,10 @@
 package org.opencets.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.opencets.shared.InvalidValueException;
+import org.opencets.shared.RecordNotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminApiKeysController {
 
     static final int MAX_NAME = 100;
+    /** The scheme's time zone: times are shown as Beijing time. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final ApiKeys apiKeys;
     private final AdminFormErrors errors;
@@ -60,6 +64,10 @@ class AdminApiKeysController {
 
     @PostMapping("/{id}/revoke")
     String revoke(CurrentUser user, @PathVariable("id") UUID id, RedirectAttributes redirect) {
+        // ApiKeys.revoke ignores another organisation's key silently; say so instead of "revoked"
+        if (apiKeys.of(user).stream().noneMatch(k -> k.id().equals(id))) {
+            throw new RecordNotFound("api key", id);
+        }
         apiKeys.revoke(user, id);
         redirect.addFlashAttribute("notice", errors.text("admin.apikeys.revoked.done"));
         return "redirect:/admin/api-keys";
@@ -70,5 +78,6 @@ class AdminApiKeysController {
         model.addAttribute("user", user);
         model.addAttribute("name", name == null ? "" : name);
         model.addAttribute("errors", problems);
+        model.addAttribute("zone", ZONE);
     }
 }

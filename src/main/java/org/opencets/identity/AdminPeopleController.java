@@ -68,7 +68,8 @@ class AdminPeopleController {
             @RequestParam(name = "roles", required = false) Set<Role> roles,
             Model model, HttpServletResponse response) {
         UUID target = organisationId == null ? user.organisationId() : organisationId;
-        PersonForm form = new PersonForm(username, displayName, email, roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+        PersonForm form = new PersonForm(username, displayName, email,
+                roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
         AdminFormErrors.Errors problems = new AdminFormErrors.Errors();
         if (displayName != null && displayName.strip().length() > MAX_DISPLAY_NAME) {
             problems.field("displayName", errors.text("invalid.person.displayName.length", MAX_DISPLAY_NAME));

@@ -45,6 +45,7 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(ephemeral)
+                .setRegisterShutdownHook(false) // the Spring context stops it (destroyMethod)
                 .setOverrideWorkingDirectory(workingDir)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", ephemeral ? "off" : "on")

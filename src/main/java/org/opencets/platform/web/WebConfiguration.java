@@ -17,7 +17,9 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("opencets-lang");
-        resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        // Pages are Chinese unless the user switches; API clients get the language they ask for.
+        resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
+                && request.getHeader("Accept-Language") != null ? request.getLocale() : Locale.SIMPLIFIED_CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }
