@@ -20,6 +20,7 @@ import org.opencets.directory.EmitterImportWorkbook.Rows;
 import org.opencets.directory.EmitterImportWorkbook.Unreadable;
 import org.opencets.identity.AccessDenied;
 import org.opencets.identity.CurrentUser;
+import org.opencets.identity.Organisations;
 import org.opencets.shared.FieldViolation;
 import org.opencets.shared.InvalidValueException;
 import org.opencets.shared.RecordNotFound;
@@ -48,16 +49,19 @@ class EmitterImport {
 
     private final EmitterRules rules;
     private final KeyEmitterDirectory directory;
+    private final Organisations organisations;
     private final TransactionOperations transactions;
 
     @Autowired
-    EmitterImport(EmitterRules rules, KeyEmitterDirectory directory, PlatformTransactionManager transactionManager) {
-        this(rules, directory, new TransactionTemplate(transactionManager));
+    EmitterImport(EmitterRules rules, KeyEmitterDirectory directory, Organisations organisations,
+            PlatformTransactionManager transactionManager) {
+        this(rules, directory, organisations, new TransactionTemplate(transactionManager));
     }
 
-    EmitterImport(EmitterRules rules, KeyEmitterDirectory directory, TransactionOperations transactions) {
+    EmitterImport(EmitterRules rules, KeyEmitterDirectory directory, Organisations organisations, TransactionOperations transactions) {
         this.rules = rules;
         this.directory = directory;
+        this.organisations = organisations;
         this.transactions = transactions;
     }
 
@@ -97,8 +101,9 @@ class EmitterImport {
         List<RowError> errors = new ArrayList<>(rows.strayValues());
         Lookups lookups = new Lookups(user);
         Map<String, Integer> emitterRows = new HashMap<>();
+        Map<String, Integer> nameRows = new HashMap<>();
         for (DataRow row : rows.emitters()) {
-            validateEmitter(user, row, emitterRows, lookups, errors);
+            validateEmitter(user, row, emitterRows, nameRows, lookups, errors);
         }
         Map<String, Integer> unitRows = new HashMap<>();
         for (DataRow row : rows.units()) {
@@ -108,8 +113,8 @@ class EmitterImport {
         return errors;
     }
 
-    private void validateEmitter(CurrentUser user, DataRow row, Map<String, Integer> emitterRows, Lookups lookups,
-            List<RowError> errors) {
+    private void validateEmitter(CurrentUser user, DataRow row, Map<String, Integer> emitterRows, Map<String, Integer> nameRows,
+            Lookups lookups, List<RowError> errors) {
         String uscc = key(row.get("uscc"));
         if (uscc.equals(EmitterImportTemplate.EXAMPLE_USCC)) {
             errors.add(example(row, "uscc"));
@@ -117,9 +122,11 @@ class EmitterImport {
         }
         List<FieldViolation> violations = violations(() -> rules.validate(emitterForm(row)));
         violations.forEach(v -> errors.add(violation(row, v)));
+        boolean repeated = false;
         if (!uscc.isEmpty()) {
             Integer first = emitterRows.putIfAbsent(uscc, row.number());
-            if (first != null) {
+            repeated = first != null;
+            if (repeated) {
                 errors.add(RowError.cell(EMITTERS, row.number(), "uscc", "import.error.duplicateInFile",
                         "Same as an earlier row of this file", uscc, String.valueOf(first)));
             } else if (parse(uscc).flatMap(lookups::emitter).isPresent()) {
@@ -131,6 +138,21 @@ class EmitterImport {
         Optional<RegionCode> region = regionCode(row.get("regionCode"));
         if (!regionRejected && region.isPresent() && !user.region().contains(region.get())) {
             errors.add(outsideRegion(row, "regionCode", region.get(), user));
+        }
+        // the emitter's name is also its organisation's name, which is unique within a region
+        // (a row repeating an earlier emitter is reported once, for its USCC)
+        String name = row.get("name").strip();
+        boolean nameRejected = violations.stream().anyMatch(v -> "name".equals(v.field()));
+        if (!repeated && !nameRejected && !name.isEmpty() && region.isPresent()) {
+            Integer first = nameRows.putIfAbsent(region.get().value() + '\u0000' + name, row.number());
+            if (first != null) {
+                errors.add(RowError.cell(EMITTERS, row.number(), "name", "import.error.duplicateInFile",
+                        "Same as an earlier row of this file", name, String.valueOf(first)));
+            } else if (organisations.findByName(name).filter(o -> o.region().equals(region.get()))
+                    .filter(o -> o.uscc() == null || !o.uscc().value().equals(uscc)).isPresent()) {
+                errors.add(RowError.cell(EMITTERS, row.number(), "name", "import.error.nameTaken",
+                        "Another organisation of this region already has this name", name, region.get().value()));
+            }
         }
     }
 
@@ -196,6 +218,9 @@ class EmitterImport {
                 status.setRollbackOnly();
                 DataRow row = current;
                 return new Rejected(e.violations().stream().map(v -> violation(row, v)).toList());
+            } catch (InvalidValueException e) {
+                status.setRollbackOnly();
+                return new Rejected(violation(current, FieldViolation.of(null, e)));
             } catch (AccessDenied e) {
                 status.setRollbackOnly();
                 return new Rejected(RowError.cell(current.sheet(), current.number(), null, e.messageKey(), e.getMessage()));

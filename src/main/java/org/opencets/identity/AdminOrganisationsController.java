@@ -137,6 +137,7 @@ class AdminOrganisationsController {
         model.addAttribute("kinds", CREATABLE);
         model.addAttribute("form", form);
         model.addAttribute("errors", problems);
+        model.addAttribute("national", AdminPeopleController.NATIONAL);
     }
 
     private static boolean fitsLevel(OrganisationKind kind, RegionCode region) {

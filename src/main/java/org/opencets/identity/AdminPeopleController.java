@@ -29,6 +29,13 @@ class AdminPeopleController {
     static final int MAX_DISPLAY_NAME = 100;
     static final int MAX_EMAIL = 200;
 
+    /**
+     * National bodies: located in some province's region, but not that province's to manage
+     * ({@link People} lets a province bureau manage every organisation located in its region).
+     */
+    static final Set<OrganisationKind> NATIONAL = EnumSet.of(OrganisationKind.MINISTRY, OrganisationKind.REGISTRY_OPERATOR,
+            OrganisationKind.CCER_REGISTRY_OPERATOR, OrganisationKind.EXCHANGE);
+
     private final People people;
     private final Organisations organisations;
     private final Regions regions;
@@ -78,6 +85,7 @@ class AdminPeopleController {
             problems.field("email", errors.text("invalid.person.email.format"));
         }
         if (problems.isEmpty()) {
+            refuseNationalBody(user, target);
             try {
                 People.Created created = people.add(user, target, username, displayName, email, roles);
                 model.addAttribute("person", created.person());
@@ -112,6 +120,7 @@ class AdminPeopleController {
     @PostMapping("/{id}/enabled")
     String setEnabled(CurrentUser user, @PathVariable("id") UUID id, @RequestParam("enabled") boolean enabled,
             RedirectAttributes redirect) {
+        refuseNationalBodyOf(user, id);
         try {
             people.setEnabled(user, id, enabled);
             redirect.addFlashAttribute("notice", errors.text(enabled ? "admin.people.enabled.done" : "admin.people.disabled.done"));
@@ -124,6 +133,7 @@ class AdminPeopleController {
 
     @PostMapping("/{id}/password")
     String resetPassword(CurrentUser user, @PathVariable("id") UUID id, Model model) {
+        refuseNationalBodyOf(user, id);
         String password;
         try {
             password = people.resetPassword(user, id);
@@ -142,6 +152,7 @@ class AdminPeopleController {
     @PostMapping("/{id}/roles")
     String assignRoles(CurrentUser user, @PathVariable("id") UUID id, @RequestParam(name = "roles", required = false) Set<Role> roles,
             RedirectAttributes redirect) {
+        refuseNationalBodyOf(user, id);
         try {
             people.assignRoles(user, id, roles == null ? Set.of() : roles);
             redirect.addFlashAttribute("notice", errors.text("admin.people.roles.done"));
@@ -153,6 +164,7 @@ class AdminPeopleController {
     }
 
     private void listModel(CurrentUser user, UUID organisationId, PersonForm form, AdminFormErrors.Errors problems, Model model) {
+        refuseNationalBody(user, organisationId);
         List<Person> members = people.membersOf(user, organisationId); // checks the user may manage them
         Organisation organisation = organisations.find(organisationId).orElseThrow(() -> new RecordNotFound("organisation", organisationId));
         model.addAttribute("organisation", organisation);
@@ -162,7 +174,7 @@ class AdminPeopleController {
         model.addAttribute("errors", problems);
         model.addAttribute("allRoles", Role.values());
         model.addAttribute("choices", user.kind() == OrganisationKind.PROVINCE_BUREAU && user.has(Role.ADMIN)
-                ? organisations.visibleTo(user) : List.of());
+                ? organisations.visibleTo(user).stream().filter(o -> !NATIONAL.contains(o.kind())).toList() : List.of());
         model.addAttribute("own", organisationId.equals(user.organisationId()));
     }
 
@@ -178,8 +190,28 @@ class AdminPeopleController {
             notFoundIfUnknown(e, id);
             throw e;
         }
+        refuseNationalBody(user, person.organisationId());
         people.membersOf(user, person.organisationId());
         return person;
+    }
+
+    private void refuseNationalBody(CurrentUser user, UUID organisationId) {
+        if (organisationId == null || organisationId.equals(user.organisationId())) {
+            return;
+        }
+        if (organisations.find(organisationId).filter(o -> NATIONAL.contains(o.kind())).isPresent()) {
+            throw new AccessDenied("denied.people", "A national body's people are managed by its own administrator");
+        }
+    }
+
+    private void refuseNationalBodyOf(CurrentUser user, UUID personId) {
+        Person person;
+        try {
+            person = people.get(personId);
+        } catch (InvalidValueException e) {
+            return; // unknown: the service answers that
+        }
+        refuseNationalBody(user, person.organisationId());
     }
 
     private static void notFoundIfUnknown(InvalidValueException e, UUID id) {

@@ -36,6 +36,12 @@ public class Organisations {
         return jdbc.sql(SELECT + " where name = ? order by created_at limit 1").param(name).query(Organisations::map).optional();
     }
 
+    /** The ecology bureau of a region (a province, city or district), if registered. */
+    public Optional<Organisation> bureauOf(RegionCode region) {
+        return jdbc.sql(SELECT + " where region_code = ? and kind in ('PROVINCE_BUREAU', 'CITY_BUREAU', 'DISTRICT_BUREAU') limit 1")
+                .param(region.value()).query(Organisations::map).optional();
+    }
+
     /** Organisations the user may administer: a province sees every organisation located in its region. */
     public List<Organisation> visibleTo(CurrentUser user) {
         if (user.kind() == OrganisationKind.PROVINCE_BUREAU || user.kind() == OrganisationKind.MINISTRY) {

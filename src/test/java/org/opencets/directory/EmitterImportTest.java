@@ -29,6 +29,8 @@ import org.opencets.directory.EmitterImportResult.RowError;
 import org.opencets.directory.EmitterImportWorkbookTest.Book;
 import org.opencets.identity.AccessDenied;
 import org.opencets.identity.CurrentUser;
+import org.opencets.identity.Organisation;
+import org.opencets.identity.Organisations;
 import org.opencets.identity.OrganisationKind;
 import org.opencets.identity.Regions;
 import org.opencets.identity.Role;
@@ -50,9 +52,11 @@ class EmitterImportTest {
 
     private final Regions regions = mock(Regions.class);
     private final KeyEmitterDirectory directory = mock(KeyEmitterDirectory.class);
+    private final Organisations organisations = mock(Organisations.class);
     private final SimpleTransactionStatus transaction = new SimpleTransactionStatus();
     private final AtomicInteger transactions = new AtomicInteger();
-    private final EmitterImport imports = new EmitterImport(new EmitterRules(regions), directory, new TransactionOperations() {
+    private final EmitterImport imports = new EmitterImport(new EmitterRules(regions), directory, organisations,
+            new TransactionOperations() {
         @Override
         public <T> T execute(TransactionCallback<T> action) {
             transactions.incrementAndGet();
@@ -93,8 +97,8 @@ class EmitterImportTest {
         assertThat(transactions).hasValue(1);
         assertThat(transaction.isRollbackOnly()).isFalse();
         InOrder order = inOrder(directory);
-        order.verify(directory).register(eq(beilun), eq(new EmitterForm(a, "测试热电有限公司", "330206", "4412", "NORMAL",
-                "浙江省宁波市北仑区测试路1号", "张三", "李四", "0574-87000000", "energy@example.com")));
+        order.verify(directory).register(eq(beilun), eq(new EmitterForm(a, "测试热电" + a.substring(8, 17) + "有限公司", "330206",
+                "4412", "NORMAL", "浙江省宁波市北仑区测试路1号", "张三", "李四", "0574-87000000", "energy@example.com")));
         order.verify(directory).register(eq(beilun), any());
         order.verify(directory).addUnit(eq(beilun), eq(UUID.nameUUIDFromBytes(a.getBytes())), eq(new UnitForm("测试电厂", "1号机组",
                 "300", "II", "BITUMINOUS;FUEL_OIL", "WATER", "2010-06-30", "")));
@@ -221,6 +225,30 @@ class EmitterImportTest {
     }
 
     @Test
+    void anEmitterNameMustBeFreeInItsRegionBecauseItNamesTheOrganisation() {
+        String a = uscc("330206");
+        String b = uscc("330206");
+        String taken = "宁波已有热电有限公司";
+        when(organisations.findByName(taken)).thenReturn(Optional.of(new Organisation(UUID.randomUUID(), taken,
+                OrganisationKind.KEY_EMITTER, RegionCode.of("330206"), Uscc.of(uscc("330206")), true)));
+        Object[] first = emitterRow(a, "330206");
+        Object[] same = emitterRow(b, "330206");
+        same[1] = first[1];
+        Object[] existing = emitterRow(uscc("330206"), "330206");
+        existing[1] = taken;
+        Object[] otherRegion = emitterRow(uscc("330211"), "330211");
+        otherRegion[1] = taken;
+        CurrentUser ningbo = bureau(OrganisationKind.CITY_BUREAU, "330200", Role.OFFICER);
+        Book book = Book.withHeaders().append(EMITTERS, first).append(EMITTERS, same).append(EMITTERS, existing)
+                .append(EMITTERS, otherRegion);
+
+        assertThat(((Rejected) imports.importWorkbook(ningbo, book.bytes())).errors())
+                .extracting(RowError::sheet, RowError::row, RowError::field, RowError::messageCode).containsExactly(
+                        tuple(EMITTERS, 3, "name", "import.error.duplicateInFile"),
+                        tuple(EMITTERS, 4, "name", "import.error.nameTaken"));
+    }
+
+    @Test
     void onlyBureauOfficersMayImport() {
         byte[] file = Book.withHeaders().append(EMITTERS, emitterRow(uscc("330206"), "330206")).bytes();
         assertThatThrownBy(() -> imports.importWorkbook(bureau(OrganisationKind.DISTRICT_BUREAU, "330206", Role.VIEWER), file))
@@ -242,8 +270,8 @@ class EmitterImportTest {
     // ---- helpers --------------------------------------------------------------------------------
 
     static Object[] emitterRow(String uscc, String region) {
-        return new Object[] {uscc, "测试热电有限公司", region, "4412", "NORMAL", "浙江省宁波市北仑区测试路1号", "张三", "李四",
-                "0574-87000000", "energy@example.com"};
+        return new Object[] {uscc, "测试热电" + uscc.substring(8, 17) + "有限公司", region, "4412", "NORMAL", "浙江省宁波市北仑区测试路1号",
+                "张三", "李四", "0574-87000000", "energy@example.com"};
     }
 
     static Object[] unitRow(String emitterUscc, String unitCode) {

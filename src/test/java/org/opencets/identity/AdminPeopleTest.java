@@ -264,6 +264,29 @@ class AdminPeopleTest {
     }
 
     @Test
+    void aProvinceCannotManageTheNationalBodiesLocatedInIt() throws Exception {
+        // 全国碳排放权注册登记机构 is located in Hubei (420000); the Hubei bureau is not its administrator
+        Organisation hubei = web.newOrganisation(OrganisationKind.PROVINCE_BUREAU, "420000");
+        Organisation wuhanBank = web.newOrganisation(OrganisationKind.BANK, "420100");
+        MockHttpSession hubeiAdmin = web.login(web.newPerson(hubei, Role.ADMIN));
+        Organisation registry = organisations.findByName("全国碳排放权注册登记机构（湖北碳排放权交易中心）").orElseThrow();
+        UUID operator = jdbc.sql("select id from identity.user_account where username = 'registry.operator'").query(UUID.class).single();
+        String username = "national-" + AdminWeb.unique();
+
+        int list = status(get("/admin/people").param("organisation", registry.id().toString()).session(hubeiAdmin));
+        int detail = status(get("/admin/people/{id}", operator).session(hubeiAdmin));
+        int add = status(post("/admin/people").param("organisation", registry.id().toString()).param("username", username)
+                .param("displayName", "冒名管理员").param("roles", "ADMIN").with(csrf()).session(hubeiAdmin));
+        MvcResult ownProvince = mvc.perform(get("/admin/people").param("organisation", wuhanBank.id().toString()).session(hubeiAdmin))
+                .andReturn();
+
+        assertThat(new int[] {list, detail, add}).containsOnly(403);
+        assertThat(countUsername(username)).isZero();
+        assertThat(ownProvince.getResponse().getStatus()).isEqualTo(200);
+        assertThat(AdminWeb.html(ownProvince)).contains(wuhanBank.name()).doesNotContain(">" + registry.name() + " (");
+    }
+
+    @Test
     void everyTextOfThePagesComesFromTheBundlesInBothLanguages() throws Exception {
         Person person = web.newPerson(organisation, Role.VIEWER);
         for (String lang : new String[] {"zh-CN", "en"}) {

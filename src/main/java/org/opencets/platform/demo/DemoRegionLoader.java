@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.opencets.directory.AnnualLists;
 import org.opencets.directory.EmitterForm;
+import org.opencets.directory.ListType;
 import org.opencets.directory.KeyEmitter;
 import org.opencets.directory.KeyEmitterDirectory;
 import org.opencets.directory.UnitForm;
@@ -41,13 +43,16 @@ class DemoRegionLoader {
     private final People people;
     private final KeyEmitterDirectory directory;
     private final JdbcClient jdbc;
+    private final AnnualLists annualLists;
 
-    DemoRegionLoader(Regions regions, Organisations organisations, People people, KeyEmitterDirectory directory, JdbcClient jdbc) {
+    DemoRegionLoader(Regions regions, Organisations organisations, People people, KeyEmitterDirectory directory, JdbcClient jdbc,
+            AnnualLists annualLists) {
         this.regions = regions;
         this.organisations = organisations;
         this.people = people;
         this.directory = directory;
         this.jdbc = jdbc;
+        this.annualLists = annualLists;
     }
 
     boolean isLoaded() {
@@ -91,8 +96,35 @@ class DemoRegionLoader {
         }
     }
 
+    /** Publishes both cities' 2026 power lists (as they would have been in December 2025), so the public page has content. */
+    @Transactional
+    void publishPowerLists(int year) {
+        for (String city : List.of("330200", "330600")) {
+            CurrentUser cityBureau = actingAs(organisations.bureauOf(RegionCode.of(city)).orElseThrow());
+            for (var district : regions.districtsOf(RegionCode.of(city))) {
+                var bureau = organisations.bureauOf(district.code());
+                if (bureau.isEmpty()) {
+                    continue;
+                }
+                CurrentUser districtBureau = actingAs(bureau.get());
+                var list = annualLists.prepare(districtBureau, year, ListType.POWER);
+                if (annualLists.entries(districtBureau, list.id()).isEmpty()) {
+                    continue;
+                }
+                annualLists.submit(districtBureau, list.id(), list.version());
+                annualLists.approve(cityBureau, list.id(), list.version() + 1);
+            }
+            annualLists.publish(cityBureau, year, ListType.POWER);
+        }
+    }
+
     List<Map<String, String>> users() {
         return read("users.csv");
+    }
+
+    private static CurrentUser actingAs(Organisation bureau) {
+        return new CurrentUser(null, "demo-loader", "Demo loader", bureau.id(), bureau.name(), bureau.kind(), bureau.region(), null,
+                EnumSet.of(Role.OFFICER));
     }
 
     private CurrentUser loaderActingAsProvince() {

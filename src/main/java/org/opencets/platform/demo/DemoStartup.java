@@ -35,6 +35,7 @@ class DemoStartup implements ApplicationRunner {
         if (!loader.isLoaded()) {
             long start = System.nanoTime();
             loader.load();
+            loader.publishPowerLists(2026);
             log.info("Demo region loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
         }
         if (printLogins) {
