@@ -15,12 +15,19 @@ final class AccountDetails implements UserDetails, CredentialsContainer {
     private String passwordHash;
     private final boolean enabled;
     private final boolean locked;
+    private final int version;
 
-    AccountDetails(CurrentUser user, String passwordHash, boolean enabled, boolean locked) {
+    AccountDetails(CurrentUser user, String passwordHash, boolean enabled, boolean locked, int version) {
+        this.version = version;
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.locked = locked;
+    }
+
+    /** The account's version when loaded: a later change (roles, disabled) is noticed by {@link SessionAccountRefresh}. */
+    int version() {
+        return version;
     }
 
     CurrentUser user() {

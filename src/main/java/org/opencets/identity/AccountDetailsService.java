@@ -23,7 +23,7 @@ class AccountDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return jdbc.sql("""
-                select u.id, u.username, u.display_name, u.password_hash, u.enabled, u.locked_until,
+                select u.id, u.version, u.username, u.display_name, u.password_hash, u.enabled, u.locked_until,
                        o.id as org_id, o.name as org_name, o.kind, o.region_code, o.uscc, o.active,
                        (select string_agg(role, ',') from identity.user_role r where r.user_id = u.id) as roles
                 from identity.user_account u join identity.organisation o on o.id = u.organisation_id
@@ -45,7 +45,7 @@ class AccountDetailsService implements UserDetailsService {
                     var lockedUntil = rs.getTimestamp("locked_until");
                     boolean locked = lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now());
                     return new AccountDetails(user, rs.getString("password_hash"),
-                            rs.getBoolean("enabled") && rs.getBoolean("active"), locked);
+                            rs.getBoolean("enabled") && rs.getBoolean("active"), locked, rs.getInt("version"));
                 })
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));

@@ -63,6 +63,9 @@ public class ApiKeys {
         if (name == null || name.isBlank()) {
             throw new InvalidValueException("apikey.name.blank", "Give the key a name (which system uses it)");
         }
+        if (name.strip().length() > 100) {
+            throw new InvalidValueException("apikey.name.tooLong", "Key name: at most 100 characters");
+        }
         String prefix = "oc" + random(8);
         String secret = random(32);
         UUID id = UUID.randomUUID();

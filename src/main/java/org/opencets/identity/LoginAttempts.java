@@ -25,8 +25,10 @@ class LoginAttempts {
         String username = String.valueOf(event.getAuthentication().getName()).strip().toLowerCase();
         jdbc.sql("""
                 update identity.user_account
-                set failed_attempts = failed_attempts + 1,
-                    locked_until = case when failed_attempts + 1 >= ? then now() + make_interval(mins => ?) else locked_until end
+                set failed_attempts = case when locked_until < now() then 1 else failed_attempts + 1 end,
+                    locked_until = case when locked_until < now() then null
+                                        when failed_attempts + 1 >= ? then now() + make_interval(mins => ?)
+                                        else locked_until end
                 where username = ?""")
                 .params(MAX_FAILURES, (int) LOCK_DURATION.toMinutes(), username).update();
     }

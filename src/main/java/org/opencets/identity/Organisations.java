@@ -47,7 +47,8 @@ public class Organisations {
         if (user.kind() == OrganisationKind.PROVINCE_BUREAU || user.kind() == OrganisationKind.MINISTRY) {
             String prefix = user.kind() == OrganisationKind.MINISTRY ? "" : user.region().prefix();
             return jdbc.sql(SELECT + " where region_code like ? order by kind, region_code, name")
-                    .param(prefix + "%").query(Organisations::map).list();
+                    .param(prefix + "%").query(Organisations::map).list().stream()
+                    .filter(o -> user.kind() == OrganisationKind.MINISTRY || !o.kind().isNational()).toList();
         }
         return find(user.organisationId()).stream().toList();
     }
@@ -61,6 +62,13 @@ public class Organisations {
         if (!actor.region().contains(region)) {
             throw new AccessDenied("denied.organisation.region", "The organisation must lie in your province");
         }
+        if (kind.isNational() || kind == OrganisationKind.PROVINCE_BUREAU) {
+            throw new AccessDenied("denied.organisation.kind", "A province cannot create national bodies or another province bureau");
+        }
+        if (kind == OrganisationKind.CITY_BUREAU && region.level() != RegionCode.Level.CITY
+                || kind == OrganisationKind.DISTRICT_BUREAU && region.level() != RegionCode.Level.DISTRICT) {
+            throw new InvalidValueException("organisation.bureauLevel", "A city bureau sits at a city, a district bureau at a district", region.value());
+        }
         return registerUnchecked(name, kind, region, uscc);
     }
 
@@ -69,6 +77,13 @@ public class Organisations {
     public Organisation registerUnchecked(String name, OrganisationKind kind, RegionCode region, Uscc uscc) {
         if (name == null || name.isBlank()) {
             throw new InvalidValueException("organisation.name.blank", "Organisation name is required");
+        }
+        if (name.strip().length() > 200) {
+            throw new InvalidValueException("organisation.name.tooLong", "Organisation name: at most 200 characters");
+        }
+        if (jdbc.sql("select count(*) from identity.organisation where region_code = ? and name = ?")
+                .params(region.value(), name.strip()).query(Long.class).single() > 0) {
+            throw new InvalidValueException("organisation.name.duplicate", "An organisation of this name already exists in the region", name.strip());
         }
         if (!regions.exists(region)) {
             throw new InvalidValueException("region.unknown", "Unknown region code", region.value());

@@ -100,6 +100,12 @@ public class People {
         if (roles == null || roles.isEmpty()) {
             throw new InvalidValueException("person.roles.empty", "Choose at least one role");
         }
+        if (displayName.strip().length() > 100) {
+            throw new InvalidValueException("person.displayName.tooLong", "Name: at most 100 characters");
+        }
+        if (email != null && !email.isBlank() && (email.strip().length() > 200 || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new InvalidValueException("email.format", "Not an e-mail address", email);
+        }
         Integer taken = jdbc.sql("select count(*) from identity.user_account where username = ?").param(name).query(Integer.class).single();
         if (taken > 0) {
             throw new InvalidValueException("person.username.taken", "This username is taken", name);
@@ -133,7 +139,8 @@ public class People {
         }
         Organisation target = organisations.find(organisationId)
                 .orElseThrow(() -> new AccessDenied("denied.people", "Only an administrator manages people"));
-        boolean provinceOverOwnRegion = actor.kind() == OrganisationKind.PROVINCE_BUREAU && actor.region().contains(target.region());
+        boolean provinceOverOwnRegion = actor.kind() == OrganisationKind.PROVINCE_BUREAU && actor.region().contains(target.region())
+                && !target.kind().isNational();
         if (!provinceOverOwnRegion) {
             throw new AccessDenied("denied.people", "You may manage only your own organisation's people");
         }

@@ -47,8 +47,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            AccountDetailsService accounts) throws Exception {
         return http
+                .addFilterAfter(new SessionAccountRefresh(jdbc, accounts),
+                        org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/public/**", "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/swagger-ui/**", "/swagger-ui.html").permitAll()

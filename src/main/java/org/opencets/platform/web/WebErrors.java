@@ -2,7 +2,12 @@ package org.opencets.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.opencets.identity.AccessDenied;
+import java.util.List;
+import org.opencets.shared.FieldViolation;
+import org.opencets.shared.FormErrors;
+import org.opencets.shared.InvalidValueException;
 import org.opencets.shared.RecordNotFound;
+import org.opencets.shared.ValidationFailed;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
@@ -27,6 +32,17 @@ class WebErrors {
         response.setStatus(403);
         model.addAttribute("status", 403);
         model.addAttribute("message", messages.getMessage(e.messageKey(), null, e.getMessage(), LocaleContextHolder.getLocale()));
+        return "error";
+    }
+
+    /** Bad input a page did not handle itself: say what is wrong rather than fail with 500. */
+    @ExceptionHandler({InvalidValueException.class, ValidationFailed.class})
+    String badInput(RuntimeException e, Model model, HttpServletResponse response) {
+        List<FieldViolation> violations = e instanceof ValidationFailed failed ? failed.violations()
+                : List.of(FieldViolation.of(null, (InvalidValueException) e));
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("message", String.join(" ", FormErrors.of(violations, messages, LocaleContextHolder.getLocale()).values()));
         return "error";
     }
 
