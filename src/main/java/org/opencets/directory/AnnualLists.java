@@ -228,7 +228,7 @@ public class AnnualLists {
                 }
             }
             store.markPublished(list.id());
-            audit.record(LIST, list.id(), "PUBLISHED", Map.of("status", list.status().name()), Map.of("status", "PUBLISHED"), null);
+            audit.record(LIST, list.id(), "PUBLISHED", Map.of("listStatus", list.status().name()), Map.of("listStatus", "PUBLISHED"), null);
         }
         return publishedId;
     }
@@ -253,11 +253,11 @@ public class AnnualLists {
             throw new ConcurrentModification("Annual list", list.id());
         }
         Map<String, Object> after = new LinkedHashMap<>();
-        after.put("status", to.name());
+        after.put("listStatus", to.name());
         if (reasons != null) {
             after.put("returnReason", reasons);
         }
-        audit.record(LIST, list.id(), to.name(), Map.of("status", list.status().name()), after, reasons);
+        audit.record(LIST, list.id(), to.name(), Map.of("listStatus", list.status().name()), after, reasons);
     }
 
     private List<KeyEmitter> candidates(RegionCode district, ListType type) {

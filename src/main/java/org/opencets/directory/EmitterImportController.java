@@ -40,7 +40,7 @@ class EmitterImportController {
     }
 
     @GetMapping
-    String page(CurrentUser user, Model model) {
+    String page(CurrentUser user) {
         EmitterImport.requireImporter(user);
         return "directory/import";
     }

@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** On start: loads the demo region into an empty database and prints the URL and a login per role. */
@@ -34,8 +36,14 @@ class DemoStartup implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (!loader.isLoaded()) {
             long start = System.nanoTime();
-            loader.load();
-            loader.publishPowerLists(2026);
+            var loaderIdentity = UsernamePasswordAuthenticationToken.authenticated("demo-loader", null, java.util.List.of());
+            SecurityContextHolder.getContext().setAuthentication(loaderIdentity); // the audit trail names the loader
+            try {
+                loader.load();
+                loader.publishPowerLists(2026);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
             log.info("Demo region loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
         }
         if (printLogins) {
