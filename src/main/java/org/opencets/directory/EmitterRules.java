@@ -41,7 +41,7 @@ class EmitterRules {
         RegionCode region = attempt(violations, "regionCode", () -> knownDistrict(form.regionCode()));
         IndustryCode industry = attempt(violations, "industryCode", () -> IndustryCode.of(form.industryCode()));
         EmitterStatus status = enumValue(violations, "status", EmitterStatus.class, form.status());
-        String email = optional(form.contactEmail());
+        String email = optional(violations, "contactEmail", form.contactEmail(), 200);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             violations.add(FieldViolation.of("contactEmail", "email.format", "Not an e-mail address", email));
         }
@@ -49,11 +49,13 @@ class EmitterRules {
         if (phone != null && !phone.matches("[0-9+()\\- ]{5,40}")) {
             violations.add(FieldViolation.of("contactPhone", "phone.format", "Not a telephone number", phone));
         }
+        String address = optional(violations, "address", form.address(), 300);
+        String legalRepresentative = optional(violations, "legalRepresentative", form.legalRepresentative(), 100);
+        String contactName = optional(violations, "contactName", form.contactName(), 100);
         if (!violations.isEmpty()) {
             throw new ValidationFailed(violations);
         }
-        return new ValidEmitter(uscc, name, region, industry, status, optional(form.address()),
-                optional(form.legalRepresentative()), optional(form.contactName()), phone, email);
+        return new ValidEmitter(uscc, name, region, industry, status, address, legalRepresentative, contactName, phone, email);
     }
 
     ValidUnit validate(UnitForm form) {
@@ -170,6 +172,15 @@ class EmitterRules {
             violations.add(FieldViolation.of(field, "choice.unknown", "Not one of the allowed values", value));
             return null;
         }
+    }
+
+    private static String optional(List<FieldViolation> violations, String field, String value, int maxLength) {
+        String text = optional(value);
+        if (text != null && text.length() > maxLength) {
+            violations.add(FieldViolation.of(field, "tooLong", "At most " + maxLength + " characters", maxLength));
+            return null;
+        }
+        return text;
     }
 
     private static String optional(String value) {

@@ -109,7 +109,7 @@ public class KeyEmitterDirectory {
         UUID id = UUID.randomUUID();
         store.insert(id, valid);
         KeyEmitter created = store.find(id).orElseThrow();
-        organisations.ensureEmitterOrganisation(created.uscc(), created.name(), created.region());
+        ensureOrganisation(created);
         audit.record(EMITTER, id, "CREATED", null, EmitterStore.snapshot(created), null);
         events.publishEvent(new KeyEmitterRegistered(created.uscc(), created.name(), created.region(), created.sector()));
         return created;
@@ -129,7 +129,7 @@ public class KeyEmitterDirectory {
             throw new ConcurrentModification("Key emitter", id);
         }
         KeyEmitter after = store.find(id).orElseThrow();
-        organisations.ensureEmitterOrganisation(after.uscc(), after.name(), after.region());
+        ensureOrganisation(after);
         audit.record(EMITTER, id, "UPDATED", EmitterStore.snapshot(before), EmitterStore.snapshot(after), null);
         return after;
     }
@@ -172,6 +172,15 @@ public class KeyEmitterDirectory {
     @Transactional
     public void recordEmissions(UUID emitterId, int year, long tco2e, String source) {
         store.recordEmissions(emitterId, year, tco2e, source);
+    }
+
+    /** The emitter's organisation (for its people and API keys) follows its name and region. */
+    private void ensureOrganisation(KeyEmitter emitter) {
+        try {
+            organisations.ensureEmitterOrganisation(emitter.uscc(), emitter.name(), emitter.region());
+        } catch (org.opencets.shared.InvalidValueException e) {
+            throw new ValidationFailed(FieldViolation.of("name", e));
+        }
     }
 
     boolean visible(CurrentUser user, KeyEmitter emitter) {

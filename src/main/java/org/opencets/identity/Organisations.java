@@ -107,6 +107,11 @@ public class Organisations {
         if (existing.isEmpty()) {
             return registerUnchecked(name, OrganisationKind.KEY_EMITTER, region, uscc);
         }
+        boolean nameTaken = jdbc.sql("select count(*) from identity.organisation where region_code = ? and name = ? and uscc is distinct from ?")
+                .params(region.value(), name, uscc.value()).query(Long.class).single() > 0;
+        if (nameTaken) {
+            throw new InvalidValueException("organisation.name.duplicate", "An organisation of this name already exists in the region", name);
+        }
         jdbc.sql("update identity.organisation set name = ?, region_code = ?, version = version + 1 where uscc = ?")
                 .params(name, region.value(), uscc.value()).update();
         return new Organisation(existing.get().id(), name, OrganisationKind.KEY_EMITTER, region, uscc, existing.get().active());

@@ -164,13 +164,7 @@ public class People {
             from identity.user_account u left join identity.user_role r on r.user_id = u.id""";
 
     private static Person map(ResultSet rs, int row) throws SQLException {
-        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-        String csv = rs.getString("roles");
-        if (csv != null) {
-            for (String r : csv.split(",")) {
-                roles.add(Role.valueOf(r));
-            }
-        }
+        EnumSet<Role> roles = Role.parseCsv(rs.getString("roles"));
         var lockedUntil = rs.getTimestamp("locked_until");
         return new Person(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class), rs.getString("username"),
                 rs.getString("display_name"), rs.getString("email"), roles, rs.getBoolean("enabled"),

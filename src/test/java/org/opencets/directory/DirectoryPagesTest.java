@@ -45,7 +45,7 @@ class DirectoryPagesTest {
     @Test
     void anEditIsRecordedWithBeforeAndAfterOnTheHistoryTab() throws Exception {
         MockHttpSession session = login();
-        String uscc = EmitterApiTest.freshUscc("330206");
+        String uscc = Demo.freshUscc("330206");
         String location = mvc.perform(post("/directory/emitters").session(session).with(csrf()).param("uscc", uscc)
                         .param("name", "宁波北仑页面测试热电有限公司").param("regionCode", "330206").param("industryCode", "4412")
                         .param("status", "NORMAL").param("contactName", "张三"))

@@ -34,7 +34,7 @@ class EmitterApiTest {
 
     @Test
     void registersReadsAndUpdatesAnEmitterWithHistory() throws Exception {
-        String uscc = freshUscc("330206");
+        String uscc = Demo.freshUscc("330206");
         mvc.perform(asBeilun(post("/api/v1/emitters")).content(emitterJson(uscc, "330206", "3011")))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/v1/emitters/" + uscc))
@@ -66,7 +66,7 @@ class EmitterApiTest {
 
     @Test
     void unknownRegionAndIndustryAreReportedTogether() throws Exception {
-        String uscc = freshUscc("330206");
+        String uscc = Demo.freshUscc("330206");
         mvc.perform(asBeilun(post("/api/v1/emitters")).header("Accept-Language", "en").content(emitterJson(uscc, "330299", "9999")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'regionCode')].code").value("region.unknown"))
@@ -85,7 +85,7 @@ class EmitterApiTest {
 
     @Test
     void aDistrictCannotRegisterAnEmitterInAnotherDistrict() throws Exception {
-        String uscc = freshUscc("330211");
+        String uscc = Demo.freshUscc("330211");
         mvc.perform(asBeilun(post("/api/v1/emitters")).content(emitterJson(uscc, "330211", "4411")))
                 .andExpect(status().isForbidden());
         assertThat(count(uscc)).isZero();
@@ -93,7 +93,7 @@ class EmitterApiTest {
 
     @Test
     void unitsWithBadCapacityOrDatesAreRefused() throws Exception {
-        String uscc = freshUscc("330206");
+        String uscc = Demo.freshUscc("330206");
         mvc.perform(asBeilun(post("/api/v1/emitters")).content(emitterJson(uscc, "330206", "4412"))).andExpect(status().isCreated());
         mvc.perform(asBeilun(post("/api/v1/emitters/" + uscc + "/units")).content(unitJson("0", "2010-01-01", "2009-12-31")))
                 .andExpect(status().isBadRequest())
@@ -120,15 +120,6 @@ class EmitterApiTest {
 
     private static MockHttpServletRequestBuilder asBeilun(MockHttpServletRequestBuilder request) {
         return request.with(httpBasic("beilun.district", Demo.PASSWORD)).contentType(MediaType.APPLICATION_JSON);
-    }
-
-    static String freshUscc(String district) {
-        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder sb = new StringBuilder("91").append(district);
-        for (int i = 0; i < 9; i++) {
-            sb.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
-        }
-        return sb.append(Uscc.checkCharacter(sb.toString())).toString();
     }
 
     private static String emitterJson(String uscc, String region, String industry) {

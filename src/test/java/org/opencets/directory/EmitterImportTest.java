@@ -1,5 +1,6 @@
 package org.opencets.directory;
 
+import org.opencets.support.Demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -77,9 +78,9 @@ class EmitterImportTest {
 
     @Test
     void aValidFileRegistersEveryEmitterThenAddsEveryUnitInOneTransaction() {
-        String a = uscc("330206");
-        String b = uscc("330206");
-        KeyEmitter existing = emitter(uscc("330206"), "330206");
+        String a = Demo.freshUscc("330206");
+        String b = Demo.freshUscc("330206");
+        KeyEmitter existing = emitter(Demo.freshUscc("330206"), "330206");
         when(directory.findByUscc(existing.uscc())).thenReturn(Optional.of(existing));
         when(directory.get(beilun, existing.uscc())).thenReturn(existing);
         when(directory.units(beilun, existing.id())).thenReturn(List.of());
@@ -109,7 +110,7 @@ class EmitterImportTest {
 
     @Test
     void everyProblemOfEveryRowIsReportedAndNothingIsImported() {
-        String a = uscc("330206");
+        String a = Demo.freshUscc("330206");
         Book book = Book.withHeaders();
         book.append(EMITTERS, emitterRow(a, "330206"));                                                   // row 2: fine
         String wrongCheck = a.substring(0, 17) + (a.endsWith("0") ? "1" : "0");
@@ -117,7 +118,7 @@ class EmitterImportTest {
         book.append(EMITTERS, emitterRow(a, "330206"));                                                   // row 4: duplicate of row 2
         book.append(UNITS, unitRow(a, "1号机组"));                                                         // row 2: fine
         book.append(UNITS, unitRow(a, "1号机组"));                                                         // row 3: duplicate unit code
-        book.append(UNITS, unitRow(uscc("330206"), "1号机组"));                                            // row 4: unknown emitter
+        book.append(UNITS, unitRow(Demo.freshUscc("330206"), "1号机组"));                                            // row 4: unknown emitter
         book.append(UNITS, a, "测试电厂", "2号机组", -5, "V", "COAL", "FAN", "2020-13-01", "2019-01-01"); // row 5
 
         Rejected rejected = (Rejected) imports.importWorkbook(beilun, book.bytes());
@@ -146,12 +147,12 @@ class EmitterImportTest {
 
     @Test
     void aDistrictOfficerCannotImportEmittersOrUnitsOutsideTheDistrict() {
-        KeyEmitter shangyu = emitter(uscc("330604"), "330604");
-        KeyEmitter zhenhai = emitter(uscc("330211"), "330211");
+        KeyEmitter shangyu = emitter(Demo.freshUscc("330604"), "330604");
+        KeyEmitter zhenhai = emitter(Demo.freshUscc("330211"), "330211");
         when(directory.findByUscc(shangyu.uscc())).thenReturn(Optional.of(shangyu));
         when(directory.findByUscc(zhenhai.uscc())).thenReturn(Optional.of(zhenhai));
         Book book = Book.withHeaders();
-        book.append(EMITTERS, emitterRow(uscc("330211"), "330211"));   // 镇海区: Ningbo, not 北仑
+        book.append(EMITTERS, emitterRow(Demo.freshUscc("330211"), "330211"));   // 镇海区: Ningbo, not 北仑
         book.append(UNITS, unitRow(shangyu.uscc().value(), "1号机组"));  // invisible to 北仑: as if unknown
         book.append(UNITS, unitRow(zhenhai.uscc().value(), "1号机组"));
 
@@ -167,14 +168,14 @@ class EmitterImportTest {
         when(directory.units(ningbo, zhenhai.id())).thenReturn(List.of());
         when(directory.get(ningbo, zhenhai.uscc())).thenReturn(zhenhai);
         Book cityBook = Book.withHeaders();
-        cityBook.append(EMITTERS, emitterRow(uscc("330211"), "330211"));
+        cityBook.append(EMITTERS, emitterRow(Demo.freshUscc("330211"), "330211"));
         cityBook.append(UNITS, unitRow(zhenhai.uscc().value(), "1号机组"));
         assertThat(imports.importWorkbook(ningbo, cityBook.bytes())).isEqualTo(new Imported(1, 1));
     }
 
     @Test
     void alreadyRegisteredEmittersAndUnitCodesAreRefused() {
-        KeyEmitter existing = emitter(uscc("330206"), "330206");
+        KeyEmitter existing = emitter(Demo.freshUscc("330206"), "330206");
         when(directory.findByUscc(existing.uscc())).thenReturn(Optional.of(existing));
         when(directory.units(beilun, existing.id())).thenReturn(List.of(new GeneratingUnit(UUID.randomUUID(), existing.id(),
                 UUID.randomUUID(), "测试电厂", "1号机组", new BigDecimal("300"), UnitCategory.II, List.of(Fuel.BITUMINOUS),
@@ -206,8 +207,8 @@ class EmitterImportTest {
 
     @Test
     void aFailureWhileImportingRollsEverythingBackAndNamesTheRow() {
-        String a = uscc("330206");
-        String b = uscc("330206");
+        String a = Demo.freshUscc("330206");
+        String b = Demo.freshUscc("330206");
         doReturn(emitter(a, "330206"))
                 .doThrow(new ValidationFailed(FieldViolation.of("uscc", "uscc.duplicate", "already registered", b)))
                 .when(directory).register(eq(beilun), any());
@@ -226,17 +227,17 @@ class EmitterImportTest {
 
     @Test
     void anEmitterNameMustBeFreeInItsRegionBecauseItNamesTheOrganisation() {
-        String a = uscc("330206");
-        String b = uscc("330206");
+        String a = Demo.freshUscc("330206");
+        String b = Demo.freshUscc("330206");
         String taken = "宁波已有热电有限公司";
         when(organisations.findByName(taken)).thenReturn(Optional.of(new Organisation(UUID.randomUUID(), taken,
-                OrganisationKind.KEY_EMITTER, RegionCode.of("330206"), Uscc.of(uscc("330206")), true)));
+                OrganisationKind.KEY_EMITTER, RegionCode.of("330206"), Uscc.of(Demo.freshUscc("330206")), true)));
         Object[] first = emitterRow(a, "330206");
         Object[] same = emitterRow(b, "330206");
         same[1] = first[1];
-        Object[] existing = emitterRow(uscc("330206"), "330206");
+        Object[] existing = emitterRow(Demo.freshUscc("330206"), "330206");
         existing[1] = taken;
-        Object[] otherRegion = emitterRow(uscc("330211"), "330211");
+        Object[] otherRegion = emitterRow(Demo.freshUscc("330211"), "330211");
         otherRegion[1] = taken;
         CurrentUser ningbo = bureau(OrganisationKind.CITY_BUREAU, "330200", Role.OFFICER);
         Book book = Book.withHeaders().append(EMITTERS, first).append(EMITTERS, same).append(EMITTERS, existing)
@@ -250,11 +251,11 @@ class EmitterImportTest {
 
     @Test
     void onlyBureauOfficersMayImport() {
-        byte[] file = Book.withHeaders().append(EMITTERS, emitterRow(uscc("330206"), "330206")).bytes();
+        byte[] file = Book.withHeaders().append(EMITTERS, emitterRow(Demo.freshUscc("330206"), "330206")).bytes();
         assertThatThrownBy(() -> imports.importWorkbook(bureau(OrganisationKind.DISTRICT_BUREAU, "330206", Role.VIEWER), file))
                 .isInstanceOf(AccessDenied.class);
         CurrentUser plant = new CurrentUser(UUID.randomUUID(), "plant", "plant", UUID.randomUUID(), "plant",
-                OrganisationKind.KEY_EMITTER, RegionCode.of("330206"), Uscc.of(uscc("330206")), Set.of(Role.OFFICER, Role.ADMIN));
+                OrganisationKind.KEY_EMITTER, RegionCode.of("330206"), Uscc.of(Demo.freshUscc("330206")), Set.of(Role.OFFICER, Role.ADMIN));
         assertThatThrownBy(() -> imports.importWorkbook(plant, file)).isInstanceOf(AccessDenied.class);
         verify(directory, never()).register(any(), any());
     }
@@ -276,16 +277,6 @@ class EmitterImportTest {
 
     static Object[] unitRow(String emitterUscc, String unitCode) {
         return new Object[] {emitterUscc, "测试电厂", unitCode, 300, "II", "BITUMINOUS;FUEL_OIL", "WATER", "2010-06-30", null};
-    }
-
-    /** A valid USCC nobody else has: "91", the region, 9 random code characters, the check character. */
-    static String uscc(String region) {
-        String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder sb = new StringBuilder("91").append(region);
-        for (int i = 0; i < 9; i++) {
-            sb.append(charset.charAt(ThreadLocalRandom.current().nextInt(charset.length())));
-        }
-        return sb.append(Uscc.checkCharacter(sb.toString())).toString();
     }
 
     private static KeyEmitter emitter(String uscc, String region) {

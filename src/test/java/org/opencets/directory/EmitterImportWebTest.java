@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.opencets.directory.EmitterImportTest.emitterRow;
 import static org.opencets.directory.EmitterImportTest.unitRow;
-import static org.opencets.directory.EmitterImportTest.uscc;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -68,8 +67,8 @@ class EmitterImportWebTest {
                 .andExpect(content().contentType(XLSX))
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;")))
                 .andReturn();
-        String a = uscc("330206");
-        String b = uscc("330206");
+        String a = Demo.freshUscc("330206");
+        String b = Demo.freshUscc("330206");
         byte[] filled;
         try (XSSFWorkbook template = new XSSFWorkbook(new ByteArrayInputStream(download.getResponse().getContentAsByteArray()))) {
             // overwrite the example rows, add more below
@@ -117,9 +116,9 @@ class EmitterImportWebTest {
     @Test
     void oneBadRowAmongGoodRowsImportsNothingAndNamesThatRow() throws Exception {
         MockHttpSession session = login("beilun.district");
-        String a = uscc("330206");
-        String b = uscc("330206");
-        String c = uscc("330206");
+        String a = Demo.freshUscc("330206");
+        String b = Demo.freshUscc("330206");
+        String c = Demo.freshUscc("330206");
         Object[] bad = emitterRow(b, "330206");
         bad[3] = "9999";
         byte[] file = Book.withHeaders()
@@ -144,7 +143,7 @@ class EmitterImportWebTest {
     @Test
     void wrongColumnsGetASpecificMessageAndChangeNothing() throws Exception {
         MockHttpSession session = login("beilun.district");
-        String a = uscc("330206");
+        String a = Demo.freshUscc("330206");
         Book book = new Book();
         List<String> headers = new java.util.ArrayList<>(EmitterImportWorkbookTest.headerTexts(EmitterImportWorkbook.EMITTER_COLUMNS));
         headers.remove("地址 (address)");
@@ -168,7 +167,7 @@ class EmitterImportWebTest {
     @Test
     void aFileThatIsNotExcelIsRejected() throws Exception {
         MockHttpSession session = login("beilun.district");
-        String csv = "uscc,name,regionCode\n" + uscc("330206") + ",测试,330206\n";
+        String csv = "uscc,name,regionCode\n" + Demo.freshUscc("330206") + ",测试,330206\n";
         MvcResult result = upload(session, "emitters.xlsx", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(errors(result)).extracting(RowError::messageCode).containsExactly("import.error.notExcel");
         assertThat(result.getResponse().getContentAsString()).contains("无法读取该文件", "（整个文件）");
@@ -178,7 +177,7 @@ class EmitterImportWebTest {
 
     @Test
     void aDistrictOfficerCannotImportAnEmitterOfAnotherDistrict() throws Exception {
-        String zhenhai = uscc("330211");
+        String zhenhai = Demo.freshUscc("330211");
         byte[] file = Book.withHeaders()
                 .append(EMITTERS, emitterRow(zhenhai, "330211"))
                 .append(UNITS, unitRow(Demo.SHANGYU_PAPER_USCC, "99号机组"))
@@ -203,8 +202,8 @@ class EmitterImportWebTest {
 
     @Test
     void aFailureWhileSavingRollsBackTheRowsAlreadySaved() throws Exception {
-        String a = uscc("330206");
-        String b = uscc("330206");
+        String a = Demo.freshUscc("330206");
+        String b = Demo.freshUscc("330206");
         Object[] tooLong = emitterRow(b, "330206");
         tooLong[5] = "浙江省宁波市北仑区".repeat(40); // 360 characters: the column holds 300
         byte[] file = Book.withHeaders().append(EMITTERS, emitterRow(a, "330206")).append(EMITTERS, tooLong)

@@ -1,5 +1,6 @@
 package org.opencets.identity;
 
+import org.opencets.support.Demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,7 +49,7 @@ class AdminOrganisationsTest {
     @Test
     void provinceAdministratorCreatesAnOrganisationAndThenManagesItsPeople() throws Exception {
         String name = "宁波测试核查有限公司-" + AdminWeb.unique();
-        String uscc = AdminWeb.newUscc("330212");
+        String uscc = Demo.freshUscc("330212");
 
         MvcResult created = mvc.perform(create(name, "VERIFIER", "330212", uscc)).andReturn();
 
@@ -109,7 +110,7 @@ class AdminOrganisationsTest {
     @Test
     void aWrongUsccCheckCharacterIsRefusedAndCreatesNothing() throws Exception {
         String name = "校验位错误公司-" + AdminWeb.unique();
-        String valid = AdminWeb.newUscc("330212");
+        String valid = Demo.freshUscc("330212");
         String wrong = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
 
         MvcResult result = mvc.perform(create(name, "VERIFIER", "330212", wrong)).andReturn();
@@ -147,7 +148,7 @@ class AdminOrganisationsTest {
     @Test
     void messagesFollowTheChosenLanguage() throws Exception {
         String name = "English-" + AdminWeb.unique();
-        String valid = AdminWeb.newUscc("330212");
+        String valid = Demo.freshUscc("330212");
         String wrong = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
 
         String html = AdminWeb.html(mvc.perform(create(name, "VERIFIER", "330212", wrong).param("lang", "en")).andReturn());

@@ -39,16 +39,6 @@ final class AdminWeb {
         return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50), 36);
     }
 
-    /** A valid USCC nobody else has, registered in {@code region}. */
-    static String newUscc(String region) {
-        String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        StringBuilder sb = new StringBuilder("91").append(region);
-        for (int i = 0; i < 9; i++) {
-            sb.append(charset.charAt(ThreadLocalRandom.current().nextInt(charset.length())));
-        }
-        return sb.append(Uscc.checkCharacter(sb.toString())).toString();
-    }
-
     Organisation newOrganisation(OrganisationKind kind, String region) {
         return organisations.registerUnchecked("测试机构-" + unique(), kind, RegionCode.of(region), null);
     }

@@ -10,6 +10,16 @@ public final class Demo {
     /** 浙江上虞春晖特种纸业有限公司, 上虞区 330604 (Shaoxing): two years below 26,000 t */
     public static final String SHANGYU_PAPER_USCC = "91330604491082660P";
 
+    /** A valid USCC no one else has: "91", the region code, 9 random code characters and the check character. */
+    public static String freshUscc(String region) {
+        String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        StringBuilder sb = new StringBuilder("91").append(region);
+        for (int i = 0; i < 9; i++) {
+            sb.append(charset.charAt(java.util.concurrent.ThreadLocalRandom.current().nextInt(charset.length())));
+        }
+        return sb.append(org.opencets.shared.Uscc.checkCharacter(sb.toString())).toString();
+    }
+
     private Demo() {
     }
 }
