@@ -112,6 +112,8 @@ class EmitterApiTest {
         mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/emitters']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/emitters/{uscc}/units']").exists());
+        String ui = mvc.perform(get("/api/v1/docs")).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(ui)).andExpect(status().isOk());
     }
 
     private long count(String uscc) {
