@@ -97,6 +97,7 @@ class DirectoryPagesController {
         model.addAttribute("emitter", emitter);
         model.addAttribute("tab", tab);
         model.addAttribute("canEdit", canEdit(user) && user.region().contains(emitter.region()));
+        model.addAttribute("canEditContacts", directory.isOwnEmitter(user, emitter));
         switch (tab) {
             case "units" -> model.addAttribute("units", directory.units(user, id));
             case "history" -> model.addAttribute("history", directory.history(user, id));
@@ -109,7 +110,9 @@ class DirectoryPagesController {
     @GetMapping("/emitters/{id}/edit")
     String edit(CurrentUser user, @PathVariable UUID id, Model model) {
         KeyEmitter emitter = directory.get(user, id);
-        KeyEmitterDirectory.requireEditor(user, emitter.region());
+        if (!directory.isOwnEmitter(user, emitter)) {
+            KeyEmitterDirectory.requireEditor(user, emitter.region());
+        }
         model.addAttribute("form", EmitterForm.of(emitter));
         model.addAttribute("version", emitter.version());
         return formPage(user, model, emitter);
@@ -195,7 +198,9 @@ class DirectoryPagesController {
 
     private String formPage(CurrentUser user, Model model, KeyEmitter emitter) {
         model.addAttribute("emitter", emitter);
-        model.addAttribute("regions", regions.within(user.region()).stream()
+        boolean contactsOnly = emitter != null && directory.isOwnEmitter(user, emitter);
+        model.addAttribute("contactsOnly", contactsOnly);
+        model.addAttribute("regions", regions.within(contactsOnly ? emitter.region() : user.region()).stream()
                 .filter(r -> r.level() == org.opencets.shared.RegionCode.Level.DISTRICT).toList());
         return "directory/emitter-form";
     }

@@ -115,12 +115,22 @@ public class KeyEmitterDirectory {
         return created;
     }
 
+    /**
+     * A bureau officer changes any field inside their region; the emitter itself (officer or
+     * administrator) may change only its address and contacts.
+     */
     @Transactional
     public KeyEmitter update(CurrentUser user, UUID id, int expectedVersion, EmitterForm form) {
         KeyEmitter before = get(user, id);
+        if (isOwnEmitter(user, before)) {
+            form = contactsOnly(before, form);
+        } else {
+            requireEditor(user, before.region());
+        }
         EmitterRules.ValidEmitter valid = rules.validate(form);
-        requireEditor(user, before.region());
-        requireEditor(user, valid);
+        if (!isOwnEmitter(user, before)) {
+            requireEditor(user, valid);
+        }
         store.findByUscc(valid.uscc()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
             throw new ValidationFailed(FieldViolation.of("uscc", "uscc.duplicate", "A key emitter with this USCC is already registered",
                     valid.uscc().value()));
@@ -172,6 +182,18 @@ public class KeyEmitterDirectory {
     @Transactional
     public void recordEmissions(UUID emitterId, int year, long tco2e, String source) {
         store.recordEmissions(emitterId, year, tco2e, source);
+    }
+
+    /** True when the user is this emitter's own officer or administrator. */
+    public boolean isOwnEmitter(CurrentUser user, KeyEmitter emitter) {
+        return user.kind() == org.opencets.identity.OrganisationKind.KEY_EMITTER && emitter.uscc().equals(user.uscc())
+                && (user.has(Role.OFFICER) || user.has(Role.ADMIN));
+    }
+
+    private static EmitterForm contactsOnly(KeyEmitter current, EmitterForm form) {
+        EmitterForm kept = EmitterForm.of(current);
+        return new EmitterForm(kept.uscc(), kept.name(), kept.regionCode(), kept.industryCode(), kept.status(), form.address(),
+                kept.legalRepresentative(), form.contactName(), form.contactPhone(), form.contactEmail());
     }
 
     /** The emitter's organisation (for its people and API keys) follows its name and region. */

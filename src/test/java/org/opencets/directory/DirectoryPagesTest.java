@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opencets.support.Demo;
 import org.opencets.support.IntegrationTest;
@@ -25,6 +26,8 @@ class DirectoryPagesTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.opencets.identity.People people;
 
     @Test
     void badUsccAndShutdownDateAreShownNextToTheFieldsAndNothingIsSaved() throws Exception {
@@ -66,6 +69,38 @@ class DirectoryPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("额定容量必须大于 0 MW")))
                 .andExpect(content().string(containsString("不能早于投产日期")));
+    }
+
+    @Test
+    void anEmitterChangesOnlyItsOwnContacts() throws Exception {
+        MockHttpSession bureau = login();
+        String uscc = Demo.freshUscc("330206");
+        String location = mvc.perform(post("/directory/emitters").session(bureau).with(csrf()).param("uscc", uscc)
+                        .param("name", "宁波北仑联系人测试有限公司").param("regionCode", "330206").param("industryCode", "2651")
+                        .param("status", "NORMAL"))
+                .andReturn().getResponse().getRedirectedUrl();
+        var orgId = jdbc.sql("select id from identity.organisation where uscc = ?").param(uscc).query(java.util.UUID.class).single();
+        people.createUnchecked(orgId, "contact-test-" + uscc.toLowerCase(), "企业经办人", null, java.util.Set.of(org.opencets.identity.Role.OFFICER),
+                Demo.PASSWORD);
+        MockHttpSession emitter = login("contact-test-" + uscc.toLowerCase());
+        mvc.perform(get(location + "/edit").session(emitter)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("名称、代码、区划、行业和状态由生态环境主管部门维护")));
+        // the emitter tries to rename itself and change its status too: only the contacts change
+        mvc.perform(post(location).session(emitter).with(csrf()).param("version", "0").param("name", "改名企图").param("status", "DISSOLVED")
+                        .param("contactName", "赵六").param("contactPhone", "0574-86111111"))
+                .andExpect(status().is3xxRedirection());
+        var row = jdbc.sql("select name, status, contact_name from directory.key_emitter where uscc = ?").param(uscc)
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)).single();
+        assertThat(row).isEqualTo("宁波北仑联系人测试有限公司|NORMAL|赵六");
+        // and cannot touch another emitter
+        UUID other = jdbc.sql("select id from directory.key_emitter where uscc = ?").param(Demo.BEILUN_POWER_USCC).query(UUID.class).single();
+        mvc.perform(post("/directory/emitters/" + other).session(emitter).with(csrf()).param("version", "0").param("contactName", "x"))
+                .andExpect(status().isNotFound());
+    }
+
+    private MockHttpSession login(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(Demo.PASSWORD))
+                .andReturn().getRequest().getSession();
     }
 
     private MockHttpSession login() throws Exception {
