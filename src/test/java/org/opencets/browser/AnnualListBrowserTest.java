@@ -1,7 +1,6 @@
 package org.opencets.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -86,6 +85,6 @@ class AnnualListBrowserTest {
     }
 
     private MockHttpSession login(String username) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(Demo.PASSWORD)).andReturn().getRequest().getSession();
+        return Demo.login(mvc, username);
     }
 }

@@ -3,7 +3,6 @@ package org.opencets.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -154,7 +153,6 @@ class AnnualListWorkflowTest {
     }
 
     private MockHttpSession login(String username) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(Demo.PASSWORD))
-                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession();
+        return Demo.login(mvc, username);
     }
 }

@@ -1,7 +1,6 @@
 package org.opencets.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -93,7 +92,6 @@ class DirectoryAuthorisationTest {
     }
 
     private MockHttpSession login(String username) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(Demo.PASSWORD))
-                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession();
+        return Demo.login(mvc, username);
     }
 }

@@ -2,7 +2,6 @@ package org.opencets.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -99,12 +98,10 @@ class DirectoryPagesTest {
     }
 
     private MockHttpSession login(String username) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(Demo.PASSWORD))
-                .andReturn().getRequest().getSession();
+        return Demo.login(mvc, username);
     }
 
     private MockHttpSession login() throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user("beilun.district").password(Demo.PASSWORD))
-                .andReturn().getRequest().getSession();
+        return login("beilun.district");
     }
 }

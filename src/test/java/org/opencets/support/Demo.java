@@ -20,6 +20,17 @@ public final class Demo {
         return sb.append(org.opencets.shared.Uscc.checkCharacter(sb.toString())).toString();
     }
 
+    /** Logs a demo (or test-made) user in through the login form and returns the session. */
+    public static org.springframework.mock.web.MockHttpSession login(org.springframework.test.web.servlet.MockMvc mvc, String username)
+            throws Exception {
+        var result = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                .formLogin("/login").user(username).password(PASSWORD)).andReturn();
+        if (!"/home".equals(result.getResponse().getRedirectedUrl())) {
+            throw new AssertionError("login of " + username + " failed: " + result.getResponse().getRedirectedUrl());
+        }
+        return (org.springframework.mock.web.MockHttpSession) result.getRequest().getSession();
+    }
+
     private Demo() {
     }
 }
