@@ -17,7 +17,7 @@ public class OfficialCalendar {
         this.jdbc = jdbc;
     }
 
-    /** The calendar as recorded now (reloaded after a regulator records a new year's announcement). */
+    /** The calendar as recorded now (loaded once; recording announcements comes with the calendar UI). */
     public WorkingCalendar calendar() {
         WorkingCalendar loaded = current;
         if (loaded == null) {
@@ -41,10 +41,6 @@ public class OfficialCalendar {
 
     public LocalDate adjust(LocalDate due, DayOffPolicy policy) {
         return calendar().adjust(due, policy);
-    }
-
-    void reload() {
-        current = null;
     }
 
     private WorkingCalendar load() {

@@ -80,8 +80,10 @@ class AnnualListStore {
                 .params(to.name(), actor, returnReason, id, expectedVersion, from.name()).update() == 1;
     }
 
-    void touch(UUID id) {
-        jdbc.sql("update directory.annual_list set version = version + 1 where id = ?").param(id).update();
+    /** Bumps the version if it is still the one read; false when someone else changed the list meanwhile. */
+    boolean touch(UUID id, int expectedVersion) {
+        return jdbc.sql("update directory.annual_list set version = version + 1 where id = ? and version = ?")
+                .params(id, expectedVersion).update() == 1;
     }
 
     void markPublished(UUID listId) {

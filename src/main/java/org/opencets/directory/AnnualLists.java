@@ -111,7 +111,7 @@ public class AnnualLists {
         if (!list.status().editableByDistrict()) {
             throw new ValidationFailed(FieldViolation.of("status", "list.notEditable", "The list can no longer be changed", list.status()));
         }
-        if (list.version() != expectedVersion) {
+        if (!store.touch(listId, expectedVersion)) {
             throw new ConcurrentModification("Annual list", listId);
         }
         List<FieldViolation> violations = new ArrayList<>();
@@ -141,7 +141,6 @@ public class AnnualLists {
         if (!violations.isEmpty()) {
             throw new ValidationFailed(violations);
         }
-        store.touch(listId);
         if (!now.isEmpty()) {
             audit.record(LIST, listId, "ENTRIES_CHANGED", was, now, null);
         }

@@ -148,7 +148,7 @@ class EmitterImport {
             if (first != null) {
                 errors.add(RowError.cell(EMITTERS, row.number(), "name", "import.error.duplicateInFile",
                         "Same as an earlier row of this file", name, String.valueOf(first)));
-            } else if (organisations.findByName(name).filter(o -> o.region().equals(region.get()))
+            } else if (organisations.findByName(name, region.get())
                     .filter(o -> o.uscc() == null || !o.uscc().value().equals(uscc)).isPresent()) {
                 errors.add(RowError.cell(EMITTERS, row.number(), "name", "import.error.nameTaken",
                         "Another organisation of this region already has this name", name, region.get().value()));

@@ -36,6 +36,11 @@ public class Organisations {
         return jdbc.sql(SELECT + " where name = ? order by created_at limit 1").param(name).query(Organisations::map).optional();
     }
 
+    /** The organisation of this name in this region (names are unique per region). */
+    public Optional<Organisation> findByName(String name, RegionCode region) {
+        return jdbc.sql(SELECT + " where name = ? and region_code = ?").params(name, region.value()).query(Organisations::map).optional();
+    }
+
     /** The ecology bureau of a region (a province, city or district), if registered. */
     public Optional<Organisation> bureauOf(RegionCode region) {
         return jdbc.sql(SELECT + " where region_code = ? and kind in ('PROVINCE_BUREAU', 'CITY_BUREAU', 'DISTRICT_BUREAU') limit 1")

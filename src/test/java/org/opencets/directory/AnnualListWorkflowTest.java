@@ -61,6 +61,12 @@ class AnnualListWorkflowTest {
                         .param("version", version(listId)).param("decision." + paper, "INCLUDE").param("note." + paper, ""))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("请填写说明")));
         assertThat(decision(listId, Demo.SHANGYU_PAPER_USCC)).isEqualTo("EXCLUDE");
+        // a save based on a stale page is refused, not silently applied
+        String stale = String.valueOf(Integer.parseInt(version(listId)) - 1);
+        mvc.perform(post("/directory/lists/" + listId + "/entries").session(shangyu).with(csrf())
+                        .param("version", stale).param("decision." + paper, "INCLUDE").param("note." + paper, "复核后保留"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("该记录已被他人修改")));
+        assertThat(decision(listId, Demo.SHANGYU_PAPER_USCC)).isEqualTo("EXCLUDE");
         submit(shangyu, listId);
 
         // publication waits for every district with candidates

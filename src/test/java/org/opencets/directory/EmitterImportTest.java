@@ -230,7 +230,7 @@ class EmitterImportTest {
         String a = Demo.freshUscc("330206");
         String b = Demo.freshUscc("330206");
         String taken = "宁波已有热电有限公司";
-        when(organisations.findByName(taken)).thenReturn(Optional.of(new Organisation(UUID.randomUUID(), taken,
+        when(organisations.findByName(taken, RegionCode.of("330206"))).thenReturn(Optional.of(new Organisation(UUID.randomUUID(), taken,
                 OrganisationKind.KEY_EMITTER, RegionCode.of("330206"), Uscc.of(Demo.freshUscc("330206")), true)));
         Object[] first = emitterRow(a, "330206");
         Object[] same = emitterRow(b, "330206");
