@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.opencets.calendar.Deadlines;
 import org.opencets.directory.InclusionSuggestion.Decision;
 import org.opencets.identity.CurrentUser;
 import org.opencets.identity.OrganisationKind;
@@ -30,8 +31,10 @@ class AnnualListController {
     private final AnnualLists lists;
     private final Regions regions;
     private final MessageSource messages;
+    private final Deadlines deadlines;
 
-    AnnualListController(AnnualLists lists, Regions regions, MessageSource messages) {
+    AnnualListController(AnnualLists lists, Regions regions, MessageSource messages, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.lists = lists;
         this.regions = regions;
         this.messages = messages;
@@ -41,10 +44,11 @@ class AnnualListController {
     String overview(CurrentUser user, Model model) {
         model.addAttribute("lists", lists.visibleTo(user));
         model.addAttribute("rules", lists.rules());
+        model.addAttribute("dues", lists.rules().stream().map(r -> lists.due(r, user.region())).toList());
         model.addAttribute("isDistrict", user.kind() == OrganisationKind.DISTRICT_BUREAU);
         model.addAttribute("isCity", user.kind() == OrganisationKind.CITY_BUREAU);
         model.addAttribute("regionNames", regions);
-        model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        model.addAttribute("today", deadlines.today());
         if (user.kind() == OrganisationKind.CITY_BUREAU) {
             Map<String, List<String>> blockers = new LinkedHashMap<>();
             lists.rules().forEach(r -> blockers.put(r.year() + "-" + r.type(), lists.publicationBlockers(user, r.year(), r.type())));
@@ -65,6 +69,7 @@ class AnnualListController {
         AnnualList list = lists.get(user, id);
         model.addAttribute("list", list);
         model.addAttribute("rule", lists.rule(list.year(), list.type()));
+        model.addAttribute("due", lists.due(lists.rule(list.year(), list.type()), list.district()));
         model.addAttribute("entries", lists.entries(user, id));
         model.addAttribute("history", lists.history(user, id));
         model.addAttribute("regionNames", regions);

@@ -144,8 +144,7 @@ class AnnualListStore {
     }
 
     private static ListRule mapRule(ResultSet rs, int row) throws SQLException {
-        return new ListRule(rs.getInt("year"), ListType.valueOf(rs.getString("list_type")), rs.getDate("proposal_due").toLocalDate(),
-                rs.getDate("publication_due").toLocalDate(), Tonnes.of(rs.getLong("inclusion_threshold")), rs.getInt("exit_years_below"),
+        return new ListRule(rs.getInt("year"), ListType.valueOf(rs.getString("list_type")), Tonnes.of(rs.getLong("inclusion_threshold")), rs.getInt("exit_years_below"),
                 rs.getString("source"));
     }
 

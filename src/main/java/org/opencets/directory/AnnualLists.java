@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opencets.audit.AuditTrail;
+import org.opencets.calendar.Deadlines;
 import org.opencets.audit.Change;
 import org.opencets.directory.InclusionSuggestion.Decision;
 import org.opencets.identity.AccessDenied;
@@ -36,8 +37,13 @@ public class AnnualLists {
     private final EmitterStore emitters;
     private final Regions regions;
     private final AuditTrail audit;
+    private final ListObligations obligations;
+    private final Deadlines deadlines;
 
-    AnnualLists(AnnualListStore store, EmitterStore emitters, Regions regions, AuditTrail audit) {
+    AnnualLists(AnnualListStore store, EmitterStore emitters, Regions regions, AuditTrail audit, ListObligations obligations,
+            Deadlines deadlines) {
+        this.deadlines = deadlines;
+        this.obligations = obligations;
         this.store = store;
         this.emitters = emitters;
         this.regions = regions;
@@ -51,6 +57,12 @@ public class AnnualLists {
     public ListRule rule(int year, ListType type) {
         return store.rule(year, type).orElseThrow(() -> new ValidationFailed(
                 FieldViolation.of("year", "list.rule.missing", "No list rules for this year", String.valueOf(year))));
+    }
+
+    /** The due dates of a list's steps as the calendar computes them for the user's region. */
+    public ListDue due(ListRule rule, RegionCode region) {
+        return new ListDue(rule, deadlines.find(ListObligations.proposalKind(rule.type()), rule.year(), region).orElse(null),
+                deadlines.find(ListObligations.publicationKind(rule.type()), rule.year(), region).orElse(null));
     }
 
     /** Lists the user's bureau may see: its own district's, or its city's/province's districts'. */
@@ -162,6 +174,7 @@ public class AnnualLists {
             throw new ValidationFailed(missingNotes);
         }
         transition(list, expectedVersion, AnnualListStatus.SUBMITTED, user, null);
+        obligations.stepDone(list, user.username());
     }
 
     @Transactional
@@ -181,6 +194,7 @@ public class AnnualLists {
             throw new ValidationFailed(FieldViolation.of("reasons", "list.reasonsRequired", "Say what the district must change"));
         }
         transition(list, expectedVersion, AnnualListStatus.RETURNED, user, reasons.strip());
+        obligations.returned(list);
     }
 
     /** What stops the city publishing its list for a year: districts with candidates whose list is not approved. */
@@ -227,8 +241,10 @@ public class AnnualLists {
                 }
             }
             store.markPublished(list.id());
+            obligations.stepDone(list, user.username());
             audit.record(LIST, list.id(), "PUBLISHED", Map.of("listStatus", list.status().name()), Map.of("listStatus", "PUBLISHED"), null);
         }
+        obligations.published(city, year, type, user.username());
         return publishedId;
     }
 

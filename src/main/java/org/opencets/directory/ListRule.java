@@ -1,13 +1,11 @@
 package org.opencets.directory;
 
-import java.time.LocalDate;
 import org.opencets.shared.Tonnes;
 
 /**
- * The yearly numbers of a list (data per year in {@code directory.list_rule}, never constants):
- * when the district's proposal and the city's publication are due, the inclusion threshold and how
- * many consecutive years below it lead to exit.
+ * The yearly numbers of a list (data per year in {@code directory.list_rule}, never constants): the inclusion
+ * threshold and how many consecutive years below it lead to exit. Its due dates come from the calendar.
  */
-public record ListRule(int year, ListType type, LocalDate proposalDue, LocalDate publicationDue, Tonnes inclusionThreshold,
+public record ListRule(int year, ListType type, Tonnes inclusionThreshold,
         int exitYearsBelow, String source) {
 }

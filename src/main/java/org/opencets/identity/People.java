@@ -119,6 +119,12 @@ public class People {
         return new Person(id, organisationId, name, displayName.strip(), blankToNull(email), EnumSet.copyOf(roles), true, false);
     }
 
+    /** Who hears about an organisation's obligations: its enabled members (system use: reminders). */
+    public List<Person> activeMembersOf(UUID organisationId) {
+        return jdbc.sql(SELECT + " where u.organisation_id = ? and u.enabled group by u.id order by u.username")
+                .param(organisationId).query(People::map).list();
+    }
+
     public Person get(UUID userId) {
         return jdbc.sql(SELECT + " where u.id = ? group by u.id").param(userId).query(People::map).optional()
                 .orElseThrow(() -> new InvalidValueException("person.unknown", "No such account", userId));

@@ -36,6 +36,10 @@ public class Regions {
                 .param(region.prefix() + "%").query(Regions::map).list();
     }
 
+    public List<Region> all() {
+        return jdbc.sql("select code, name, parent_code, level from identity.region order by code").query(Regions::map).list();
+    }
+
     public List<Region> districtsOf(RegionCode city) {
         return within(city).stream().filter(r -> r.level() == RegionCode.Level.DISTRICT).toList();
     }

@@ -1,0 +1,60 @@
+package org.opencets.calendar;
+
+import java.util.List;
+
+/**
+ * The compliance-year values regulators maintain. What each means and its unit are fixed here; the values
+ * themselves are data per year and region ({@code calendar.policy_value}).
+ */
+public enum PolicyParameter {
+    GRID_EMISSION_FACTOR(ValueType.DECIMAL, "tCO2/MWh"),
+    DEFAULT_COAL_CARBON_CONTENT(ValueType.DECIMAL, "tC/GJ"),
+    COAL_OXIDATION_RATE(ValueType.PERCENT, "%"),
+    BENCHMARK_ELECTRICITY(ValueType.DECIMAL, "tCO2/MWh", "I", "II", "III", "IV"),
+    BENCHMARK_HEAT(ValueType.DECIMAL, "tCO2/GJ", "COAL", "GAS"),
+    PRE_ALLOCATION_RATIO(ValueType.PERCENT, "%"),
+    ENTITY_GAP_CAP(ValueType.PERCENT, "%"),
+    CCER_OFFSET_CAP(ValueType.PERCENT, "%"),
+    SURRENDER_VINTAGES(ValueType.VINTAGES, "vintage"),
+    COMPLIANCE_RATE_INTERIM(ValueType.PERCENT, "%"),
+    COMPLIANCE_RATE_FINAL(ValueType.PERCENT, "%"),
+    BORROWING_GAP_THRESHOLD(ValueType.PERCENT, "%"),
+    BORROWING_MAX_SHARE(ValueType.PERCENT, "%"),
+    MONTHLY_DEPOSIT_DISTRICT_REVIEW_CAP_DAYS(ValueType.INTEGER, "natural days"),
+    RETAINED_COAL_SAMPLE_MONTHS(ValueType.INTEGER, "months"),
+    RETAINED_COAL_SAMPLE_COPIES(ValueType.INTEGER, "samples/month"),
+    COAL_SAMPLING_VIDEO_RETENTION_MONTHS(ValueType.INTEGER, "months"),
+    NET_PURCHASE_REPORT_LEAD_MONTHS(ValueType.INTEGER, "months"),
+    RECORD_RETENTION_YEARS(ValueType.INTEGER, "years"),
+    SURRENDER_SHORTFALL_PENALTY_MULTIPLE(ValueType.DECIMAL, "x last-month avg price", "MIN", "MAX"),
+    FALSE_DATA_PENALTY_MULTIPLE(ValueType.DECIMAL, "x illegal gains", "MIN", "MAX"),
+    FALSE_DATA_FINE_NO_GAINS(ValueType.INTEGER, "CNY", "MIN", "MAX"),
+    FALSE_DATA_ALLOCATION_CUT(ValueType.PERCENT, "%", "MIN", "MAX"),
+    REPORTING_FAILURE_FINE(ValueType.INTEGER, "CNY", "MIN", "MAX");
+
+    /** How a value is written and checked. */
+    public enum ValueType { DECIMAL, PERCENT, INTEGER, VINTAGES }
+
+    private final ValueType type;
+    private final String unit;
+    private final List<String> qualifiers;
+
+    PolicyParameter(ValueType type, String unit, String... qualifiers) {
+        this.type = type;
+        this.unit = unit;
+        this.qualifiers = List.of(qualifiers);
+    }
+
+    public ValueType type() {
+        return type;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    /** E.g. unit categories I–IV for benchmarks; empty when the parameter has a single value per year. */
+    public List<String> qualifiers() {
+        return qualifiers;
+    }
+}
