@@ -15,7 +15,10 @@ CREATE TABLE inbox.obligation (
   period          VARCHAR(20),
   link            VARCHAR(300),
   due_date        DATE NOT NULL,
-  rule_id         BIGINT REFERENCES calendar.deadline_rule (id),
+  rule_id         BIGINT NOT NULL REFERENCES calendar.deadline_rule (id),
+  anchor          DATE,
+  -- computed before the year's holidays were announced (weekends assumed); recomputed when they are
+  provisional     BOOLEAN NOT NULL DEFAULT false,
   opened_at       TIMESTAMPTZ NOT NULL DEFAULT now(),
   closed_at       TIMESTAMPTZ,
   closed_by       VARCHAR(64),

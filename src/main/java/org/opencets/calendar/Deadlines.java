@@ -72,10 +72,21 @@ public class Deadlines {
         return compute(kind, year, region, anchor, asOf);
     }
 
+    /** Computes again with the same rule version and anchor, e.g. once a provisional date's year is announced. */
+    public Deadline recompute(long ruleId, LocalDate anchor) {
+        DeadlineRule rule = jdbc.sql("select * from calendar.deadline_rule where id = ?").param(ruleId).query(Deadlines::map).single();
+        return apply(rule, anchor);
+    }
+
     /** The rule version in force on a date for a region (national if the region has none of its own). */
     public Optional<DeadlineRule> ruleOn(DeadlineKind kind, int year, RegionCode region, LocalDate on) {
+        return ruleOn(kind, year, region.value(), on);
+    }
+
+    /** {@code regionCode} "" asks for the national rule only. */
+    private Optional<DeadlineRule> ruleOn(DeadlineKind kind, int year, String regionCode, LocalDate on) {
         return versions(kind, year).stream()
-                .filter(r -> region.value().startsWith(r.regionPrefix()) && !r.inForceFrom().isAfter(on))
+                .filter(r -> regionCode.startsWith(r.regionPrefix()) && !r.inForceFrom().isAfter(on))
                 .max(Comparator.comparingInt((DeadlineRule r) -> r.regionPrefix().length())
                         .thenComparing(DeadlineRule::inForceFrom).thenComparingLong(DeadlineRule::id));
     }
@@ -86,13 +97,18 @@ public class Deadlines {
                 .params(kind.name(), year).query(Deadlines::map).list();
     }
 
-    /** The rules in force today for a region and year, one per kind that has any. */
-    public List<DeadlineRule> inForce(int year, RegionCode region) {
+    /** The rules in force on a date for a region (empty: national only) and year, one per kind that has any. */
+    public List<DeadlineRule> inForce(int year, Optional<RegionCode> region, LocalDate on) {
         List<DeadlineRule> rules = new ArrayList<>();
         for (DeadlineKind kind : DeadlineKind.values()) {
-            ruleOn(kind, year, region, today()).ifPresent(rules::add);
+            ruleOn(kind, year, region.map(RegionCode::value).orElse(""), on).ifPresent(rules::add);
         }
         return rules;
+    }
+
+    /** A rule's due date for display: fixed dates as they are, relative ones counted from an example anchor. */
+    public Deadline example(DeadlineRule rule, LocalDate anchor) {
+        return apply(rule, anchor);
     }
 
     public List<Integer> years() {
@@ -129,9 +145,23 @@ public class Deadlines {
 
     private Deadline compute(DeadlineKind kind, int year, RegionCode region, LocalDate anchor, LocalDate asOf) {
         DeadlineRule rule = ruleOn(kind, year, region, asOf).orElseThrow(() -> new DeadlineNotSet(kind, year, region.value()));
+        return apply(rule, anchor);
+    }
+
+    /** Strictly with the announced calendar; provisionally (weekends only) where a year is not announced yet. */
+    private Deadline apply(DeadlineRule rule, LocalDate anchor) {
         WorkingCalendar working = calendar.calendar();
+        try {
+            return apply(rule, anchor, working, false);
+        } catch (CalendarNotAnnounced e) {
+            return apply(rule, anchor, working.provisional(), true);
+        }
+    }
+
+    private static Deadline apply(DeadlineRule rule, LocalDate anchor, WorkingCalendar working, boolean provisional) {
         LocalDate unadjusted = rule.unadjusted(working, anchor);
-        return new Deadline(kind, year, working.adjust(unadjusted, rule.dayOffPolicy()), unadjusted, rule.isFixed() ? null : anchor, rule);
+        return new Deadline(rule.kind(), rule.complianceYear(), working.adjust(unadjusted, rule.dayOffPolicy()), unadjusted,
+                rule.isFixed() ? null : anchor, rule, provisional);
     }
 
     private static void requireFixed(DeadlineKind kind, boolean fixed) {

@@ -22,6 +22,7 @@ public class OfficialCalendar {
 
     private final JdbcClient jdbc;
     private final RegulatorScope scope;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private volatile Loaded current;
 
     private record Loaded(WorkingCalendar calendar, long rows, long checkedAt) {
@@ -31,8 +32,9 @@ public class OfficialCalendar {
     public record RecordedDay(LocalDate day, DayKind kind, String name, String source, String recordedBy) {
     }
 
-    OfficialCalendar(JdbcClient jdbc, RegulatorScope scope) {
+    OfficialCalendar(JdbcClient jdbc, RegulatorScope scope, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.scope = scope;
     }
 
@@ -92,6 +94,7 @@ public class OfficialCalendar {
                 insert into calendar.official_day (day, kind, name, source, recorded_by) values (?, ?, ?, ?, ?)""")
                 .params(d.day(), d.kind().name(), d.name(), announcement.source(), user.username()).update());
         current = null;
+        events.publishEvent(new HolidaysAnnounced(year, announcement.days().size()));
         return announcement.days().size();
     }
 

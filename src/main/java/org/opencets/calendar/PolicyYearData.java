@@ -52,8 +52,13 @@ public class PolicyYearData {
 
     /** Which value applied on a given date. */
     public Optional<PolicyValue> valueOn(PolicyParameter parameter, String qualifier, int year, RegionCode region, LocalDate on) {
+        return valueOn(parameter, qualifier, year, region.value(), on);
+    }
+
+    /** {@code regionCode} "" asks for the national value only. */
+    private Optional<PolicyValue> valueOn(PolicyParameter parameter, String qualifier, int year, String regionCode, LocalDate on) {
         return versions(parameter, qualifier, year).stream()
-                .filter(v -> region.value().startsWith(v.regionPrefix()) && !v.inForceFrom().isAfter(on))
+                .filter(v -> regionCode.startsWith(v.regionPrefix()) && !v.inForceFrom().isAfter(on))
                 .max(Comparator.comparingInt((PolicyValue v) -> v.regionPrefix().length())
                         .thenComparing(PolicyValue::inForceFrom).thenComparingLong(PolicyValue::id));
     }
@@ -66,11 +71,12 @@ public class PolicyYearData {
     }
 
     /** The values in force on a date for a region and year: one per parameter and qualifier that has any. */
-    public List<PolicyValue> inForce(int year, RegionCode region, LocalDate on) {
+    public List<PolicyValue> inForce(int year, Optional<RegionCode> region, LocalDate on) {
+        String regionCode = region.map(RegionCode::value).orElse("");
         List<PolicyValue> values = new ArrayList<>();
         for (PolicyParameter p : PolicyParameter.values()) {
             List<String> qualifiers = p.qualifiers().isEmpty() ? List.of("") : p.qualifiers();
-            qualifiers.forEach(q -> valueOn(p, q, year, region, on).ifPresent(values::add));
+            qualifiers.forEach(q -> valueOn(p, q, year, regionCode, on).ifPresent(values::add));
         }
         return values;
     }

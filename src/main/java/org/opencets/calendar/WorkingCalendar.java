@@ -14,10 +14,24 @@ public final class WorkingCalendar {
 
     private final Map<LocalDate, DayKind> marked;
     private final NavigableSet<Integer> announcedYears;
+    private final boolean provisional;
 
     public WorkingCalendar(Map<LocalDate, DayKind> marked) {
-        this.marked = Map.copyOf(marked);
-        this.announcedYears = new TreeSet<>(marked.keySet().stream().map(LocalDate::getYear).toList());
+        this(Map.copyOf(marked), new TreeSet<>(marked.keySet().stream().map(LocalDate::getYear).toList()), false);
+    }
+
+    private WorkingCalendar(Map<LocalDate, DayKind> marked, NavigableSet<Integer> announcedYears, boolean provisional) {
+        this.marked = marked;
+        this.announcedYears = announcedYears;
+        this.provisional = provisional;
+    }
+
+    /**
+     * The same calendar, but years without an announcement count Monday–Friday as working days instead of failing:
+     * for a provisional due date, shown as such until the year's holidays are entered.
+     */
+    public WorkingCalendar provisional() {
+        return new WorkingCalendar(marked, announcedYears, true);
     }
 
     public boolean isWorkingDay(LocalDate day) {
@@ -66,7 +80,7 @@ public final class WorkingCalendar {
     }
 
     private void requireAnnounced(int year) {
-        if (!announcedYears.contains(year)) {
+        if (!provisional && !announcedYears.contains(year)) {
             throw new CalendarNotAnnounced(year);
         }
     }

@@ -102,7 +102,7 @@ class ListObligations {
         }
         AnnualList returned = list.filter(l -> l.status() == AnnualListStatus.RETURNED).orElse(null);
         obligations.open(new NewObligation(proposalKey(district.code(), rule.year(), rule.type(), returned), due, bureau.get().id(),
-                district.code(), null, null, district.name(), rule.year() + "-" + rule.type().name(),
+                district.code(), null, null, district.name(), String.valueOf(rule.year()),
                 list.map(l -> "/directory/lists/" + l.id()).orElse("/directory/lists")));
     }
 
@@ -117,7 +117,7 @@ class ListObligations {
             return;
         }
         obligations.open(new NewObligation(publicationKey(city.code(), rule.year(), rule.type()), due, bureau.get().id(), city.code(),
-                null, null, city.name(), rule.year() + "-" + rule.type().name(), "/directory/lists"));
+                null, null, city.name(), String.valueOf(rule.year()), "/directory/lists"));
     }
 
     private Deadline deadline(DeadlineKind kind, int year, RegionCode region) {

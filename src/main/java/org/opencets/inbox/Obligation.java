@@ -10,7 +10,7 @@ import org.opencets.shared.RegionCode;
 /** Something an organisation must do by a date, for an emitter (and unit, month) where it concerns one. */
 public record Obligation(UUID id, String key, DeadlineKind kind, int complianceYear, UUID responsibleOrganisation,
         RegionCode region, String emitterUscc, String emitterName, String subject, String period, String link,
-        LocalDate due, Instant openedAt, Instant closedAt, Outcome outcome) {
+        LocalDate due, boolean provisional, Instant openedAt, Instant closedAt, Outcome outcome) {
 
     public enum Outcome { DONE, WITHDRAWN }
 

@@ -25,9 +25,11 @@ public class Obligations {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.opencets.calendar.Deadlines deadlines;
 
-    Obligations(JdbcClient jdbc, Clock clock) {
+    Obligations(JdbcClient jdbc, Clock clock, org.opencets.calendar.Deadlines deadlines) {
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -36,11 +38,11 @@ public class Obligations {
     public Obligation open(NewObligation o) {
         jdbc.sql("""
                 insert into inbox.obligation (id, obligation_key, deadline, compliance_year, responsible_org, region_code, emitter_uscc,
-                  emitter_name, subject, period, link, due_date, rule_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                  emitter_name, subject, period, link, due_date, rule_id, anchor, provisional) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 on conflict (obligation_key) do nothing""")
                 .params(UUID.randomUUID(), o.key(), o.deadline().kind().name(), o.deadline().complianceYear(), o.responsibleOrganisation(),
                         o.region().value(), o.emitterUscc(), o.emitterName(), o.subject(), o.period(), o.link(), o.deadline().due(),
-                        o.deadline().rule().id())
+                        o.deadline().rule().id(), o.deadline().anchor(), o.deadline().provisional())
                 .update();
         return find(o.key()).orElseThrow();
     }
@@ -92,13 +94,34 @@ public class Obligations {
         return jdbc.sql(SELECT + " where closed_at is null and due_date <= ? order by due_date").param(until).query(Obligations::map).list();
     }
 
+    /** Provisional due dates become final (or move) once the year's holidays are in the calendar. */
+    @org.springframework.modulith.events.ApplicationModuleListener
+    void on(org.opencets.calendar.HolidaysAnnounced announced) {
+        recomputeProvisional();
+    }
+
+    @Transactional
+    public int recomputeProvisional() {
+        record Provisional(UUID id, long ruleId, LocalDate anchor) {
+        }
+        List<Provisional> open = jdbc.sql("select id, rule_id, anchor from inbox.obligation where provisional and closed_at is null")
+                .query((rs, n) -> new Provisional(rs.getObject("id", UUID.class), rs.getLong("rule_id"),
+                        rs.getDate("anchor") == null ? null : rs.getDate("anchor").toLocalDate())).list();
+        for (Provisional p : open) {
+            var deadline = deadlines.recompute(p.ruleId(), p.anchor());
+            jdbc.sql("update inbox.obligation set due_date = ?, provisional = ? where id = ?")
+                    .params(deadline.due(), deadline.provisional(), p.id()).update();
+        }
+        return open.size();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
     static final String SELECT = """
             select id, obligation_key, deadline, compliance_year, responsible_org, region_code, emitter_uscc, emitter_name, subject,
-                   period, link, due_date, opened_at, closed_at, outcome from inbox.obligation""";
+                   period, link, due_date, provisional, opened_at, closed_at, outcome from inbox.obligation""";
 
     static Obligation map(ResultSet rs, int row) throws SQLException {
         Timestamp closed = rs.getTimestamp("closed_at");
@@ -106,7 +129,7 @@ public class Obligations {
         return new Obligation(rs.getObject("id", UUID.class), rs.getString("obligation_key"), DeadlineKind.valueOf(rs.getString("deadline")),
                 rs.getInt("compliance_year"), rs.getObject("responsible_org", UUID.class), RegionCode.of(rs.getString("region_code")),
                 rs.getString("emitter_uscc"), rs.getString("emitter_name"), rs.getString("subject"), rs.getString("period"),
-                rs.getString("link"), rs.getDate("due_date").toLocalDate(), rs.getTimestamp("opened_at").toInstant(),
+                rs.getString("link"), rs.getDate("due_date").toLocalDate(), rs.getBoolean("provisional"), rs.getTimestamp("opened_at").toInstant(),
                 closed == null ? null : closed.toInstant(), outcome == null ? null : Obligation.Outcome.valueOf(outcome));
     }
 }

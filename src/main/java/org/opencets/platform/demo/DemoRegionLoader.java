@@ -133,7 +133,7 @@ class DemoRegionLoader {
                 OrganisationKind.PROVINCE_BUREAU, province.region(), null, EnumSet.of(Role.ADMIN, Role.OFFICER));
     }
 
-    private static List<Map<String, String>> read(String file) {
+    static List<Map<String, String>> read(String file) {
         try (var reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("demo/" + file).getInputStream(), StandardCharsets.UTF_8))) {
             String[] header = reader.readLine().split(",", -1);

@@ -23,11 +23,15 @@ class DemoStartup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
 
     private final DemoRegionLoader loader;
+    private final DemoObligations demoObligations;
+    private final org.opencets.calendar.Deadlines deadlines;
     private final ApplicationContext context;
     private final boolean printLogins;
 
-    DemoStartup(DemoRegionLoader loader, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
+    DemoStartup(DemoRegionLoader loader, DemoObligations demoObligations, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
         this.loader = loader;
+        this.demoObligations = demoObligations;
+        this.deadlines = deadlines;
         this.context = context;
         this.printLogins = printLogins;
     }
@@ -41,6 +45,7 @@ class DemoStartup implements ApplicationRunner {
             try {
                 loader.load();
                 loader.publishPowerLists(2026);
+                demoObligations.open(deadlines.today());
             } finally {
                 SecurityContextHolder.clearContext();
             }
