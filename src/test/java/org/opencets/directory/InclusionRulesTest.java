@@ -14,8 +14,7 @@ import org.opencets.shared.Tonnes;
 /** 部令第19号 第八条 (26,000 tCO2e), 第十条 and seed 004 §三(一)1 (exit: two consecutive years below, or ceased operation). */
 class InclusionRulesTest {
 
-    private static final ListRule RULE_2027 = new ListRule(2027, ListType.NON_POWER, LocalDate.of(2027, 1, 31),
-            LocalDate.of(2027, 12, 31), Tonnes.of(26_000), 2, "test");
+    private static final ListRule RULE_2027 = new ListRule(2027, ListType.NON_POWER, Tonnes.of(26_000), 2, "test");
 
     @Test
     void seed004_twoConsecutiveYearsBelowThresholdSuggestsExit() {
@@ -78,8 +77,7 @@ class InclusionRulesTest {
 
     @Test
     void thresholdIsTheYearsData() {
-        var stricter = new ListRule(2027, ListType.NON_POWER, LocalDate.of(2027, 1, 31), LocalDate.of(2027, 12, 31),
-                Tonnes.of(50_000), 2, "test");
+        var stricter = new ListRule(2027, ListType.NON_POWER, Tonnes.of(50_000), 2, "test");
         var s = InclusionRules.suggest(stricter, EmitterStatus.NORMAL, List.of(), Map.of(2024, 40_000L, 2025, 45_000L));
         assertThat(s.decision()).isEqualTo(Decision.EXCLUDE);
     }

@@ -53,6 +53,16 @@ class ApiProblems {
         return problem;
     }
 
+    /** Asked for a compliance-year rule or value nobody has recorded yet: say what is missing. */
+    @ExceptionHandler({org.opencets.calendar.DeadlineNotSet.class, org.opencets.calendar.PolicyValueMissing.class,
+            org.opencets.calendar.CalendarNotAnnounced.class})
+    ProblemDetail notRecorded(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setType(URI.create("https://opencets.org/problems/not-recorded"));
+        problem.setTitle("Not recorded");
+        return problem;
+    }
+
     @ExceptionHandler(ConcurrentModification.class)
     ProblemDetail conflict(ConcurrentModification e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
