@@ -49,6 +49,10 @@ class HomeController {
     static List<Card> cardsFor(CurrentUser user) {
         List<Card> cards = new ArrayList<>();
         OrganisationKind kind = user.kind();
+        cards.add(new Card("/inbox", "card.inbox.title", "card.inbox.text"));
+        if (kind.isBureau() || kind == OrganisationKind.MINISTRY || kind == OrganisationKind.KEY_EMITTER) {
+            cards.add(new Card("/calendar", "card.calendar.title", "card.calendar.text"));
+        }
         if (kind.isBureau() || kind == OrganisationKind.MINISTRY || kind == OrganisationKind.REGISTRY_OPERATOR
                 || kind == OrganisationKind.CCER_REGISTRY_OPERATOR) {
             cards.add(new Card("/directory", "card.directory.title", "card.directory.text"));
