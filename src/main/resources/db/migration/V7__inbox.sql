@@ -51,7 +51,8 @@ CREATE TABLE inbox.notification (
 );
 CREATE INDEX notification_unread ON inbox.notification (person_id) WHERE read_at IS NULL;
 
--- Outbox: written with the notification, sent by a job; a failed send is retried, a sent one never again.
+-- Outbox: written with the notification, sent by a job; each email is claimed, sent and marked in its own short steps,
+-- so a crash can resend at most the one email in flight. A failed send is retried, a sent one never again.
 CREATE TABLE inbox.email (
   id              UUID PRIMARY KEY,
   notification_id UUID NOT NULL UNIQUE REFERENCES inbox.notification (id),
@@ -61,6 +62,8 @@ CREATE TABLE inbox.email (
   created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
   sent_at         TIMESTAMPTZ,
   attempts        INT NOT NULL DEFAULT 0,
+  -- an instance sending this email holds it until then; a crashed sender's claim runs out
+  claimed_until   TIMESTAMPTZ,
   last_error      VARCHAR(500)
 );
 CREATE INDEX email_unsent ON inbox.email (created_at) WHERE sent_at IS NULL;

@@ -62,6 +62,8 @@ class CalendarApiController {
     DeadlineResource deadline(@RequestParam DeadlineKind kind, @RequestParam int year, @RequestParam String region,
             @RequestParam(required = false) LocalDate anchor, @RequestParam(required = false) LocalDate asOf) {
         RegionCode code = RegionCode.of(region);
+        supported("anchor", anchor);
+        supported("asOf", asOf);
         if (!kind.isFixed() && anchor == null) {
             throw new ValidationFailed(FieldViolation.of("anchor", "deadline.anchor.required", "This deadline counts from a date: give anchor", kind.anchor()));
         }
@@ -72,6 +74,7 @@ class CalendarApiController {
     @GetMapping("/working-days")
     @Operation(summary = "The date n working days (official calendar) and n natural days after a date")
     WorkingDaysResource workingDays(@RequestParam LocalDate from, @RequestParam int days) {
+        supported("from", from);
         if (days < 0 || days > 366) {
             throw new ValidationFailed(FieldViolation.of("days", "deadline.offset.range", "Enter a number of days between 1 and 366"));
         }
@@ -84,6 +87,13 @@ class CalendarApiController {
             @RequestParam(required = false) LocalDate asOf) {
         Optional<RegionCode> code = region == null || region.isBlank() ? Optional.empty() : Optional.of(RegionCode.of(region));
         return policy.inForce(year, code, asOf == null ? deadlines.today() : asOf).stream().map(PolicyValueResource::of).toList();
+    }
+
+    /** Dates far outside the scheme's life are bad input, not arithmetic to attempt. */
+    private static void supported(String field, LocalDate date) {
+        if (date != null && (date.getYear() < 2000 || date.getYear() > 2100)) {
+            throw new ValidationFailed(FieldViolation.of(field, "date.outOfRange", "Use a date between 2000 and 2100", date.toString()));
+        }
     }
 
     record NewValueRequest(int year, String parameter, String qualifier, String region, String value, String unit, String source,

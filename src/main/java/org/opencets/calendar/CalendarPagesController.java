@@ -157,7 +157,7 @@ class CalendarPagesController {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(raw.strip()));
+            return Optional.of(LocalDate.parse(raw.strip())).filter(d -> d.getYear() >= 2000 && d.getYear() <= 2100);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

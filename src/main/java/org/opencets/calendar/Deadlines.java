@@ -72,6 +72,11 @@ public class Deadlines {
         return compute(kind, year, region, anchor, asOf);
     }
 
+    /** Makes the next computation read the official calendar afresh (after an announcement was committed). */
+    public void refreshCalendar() {
+        calendar.refresh();
+    }
+
     /** Computes again with the same rule version and anchor, e.g. once a provisional date's year is announced. */
     public Deadline recompute(long ruleId, LocalDate anchor) {
         DeadlineRule rule = jdbc.sql("select * from calendar.deadline_rule where id = ?").param(ruleId).query(Deadlines::map).single();

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.HtmlUtils;
 
 /** The official calendar: a year's holidays and make-up working days, entering an announcement, a day-count check. */
 @Controller
@@ -63,18 +64,19 @@ class HolidaysController {
     }
 
     /** htmx: "n working days after d" and "n natural days after d" with the calendar as it stands. */
-    @GetMapping("/check")
+    @GetMapping(value = "/check", produces = "text/html;charset=UTF-8")
     @ResponseBody
-    String check(@RequestParam String from, @RequestParam int days, Locale locale) {
+    String check(@RequestParam(required = false) String from, @RequestParam(required = false) String days, Locale locale) {
         LocalDate start = CalendarPagesController.parseDate(from).orElse(null);
-        if (start == null || days < 0 || days > 366) {
-            return messages.getMessage("invalid.holidays.line.date", new Object[] {"", from}, locale);
+        Integer count = days != null && days.strip().matches("\\d{1,3}") ? Integer.valueOf(days.strip()) : null;
+        if (start == null || count == null || count > 366) {
+            return HtmlUtils.htmlEscape(messages.getMessage("holidays.checkInvalid", null, locale), "UTF-8");
         }
         try {
-            return messages.getMessage("holidays.checkResult", new Object[] {start.toString(), String.valueOf(days),
-                    calendar.plusWorkingDays(start, days).toString(), calendar.plusNaturalDays(start, days).toString()}, locale);
+            return HtmlUtils.htmlEscape(messages.getMessage("holidays.checkResult", new Object[] {start.toString(), String.valueOf(count),
+                    calendar.plusWorkingDays(start, count).toString(), calendar.plusNaturalDays(start, count).toString()}, locale), "UTF-8");
         } catch (CalendarNotAnnounced e) {
-            return messages.getMessage("holidays.none", new Object[] {String.valueOf(e.year())}, locale);
+            return HtmlUtils.htmlEscape(messages.getMessage("holidays.none", new Object[] {String.valueOf(e.year())}, locale), "UTF-8");
         }
     }
 }

@@ -37,6 +37,9 @@ public record NewDeadlineRule(int year, DeadlineKind kind, String regionPrefix, 
         if (dayOffPolicy == null) {
             v.add(FieldViolation.of("dayOffPolicy", "deadline.dayOffPolicy.required", "Say what happens when the date is a day off"));
         }
+        if (regionPrefix == null || !regionPrefix.strip().matches("(\\d{2}|\\d{4}|\\d{6})?")) {
+            v.add(FieldViolation.of("regionPrefix", "policy.region.format", "Region: empty for national, or 2, 4 or 6 digits of the region code"));
+        }
         if (source == null || source.isBlank()) {
             v.add(FieldViolation.of("source", "policy.source.required", "Name the notice this comes from (document number and clause)"));
         } else if (source.strip().length() > 300) {

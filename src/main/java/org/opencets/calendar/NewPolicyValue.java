@@ -47,6 +47,9 @@ public record NewPolicyValue(int year, String parameter, String qualifier, Strin
                 v.add(FieldViolation.of("unit", "policy.unit.mismatch", "This parameter is measured in {0}", p.unit()));
             }
         });
+        if (regionPrefix == null || !regionPrefix.strip().matches("(\\d{2}|\\d{4}|\\d{6})?")) {
+            v.add(FieldViolation.of("regionPrefix", "policy.region.format", "Region: empty for national, or 2, 4 or 6 digits of the region code"));
+        }
         if (source == null || source.isBlank()) {
             v.add(FieldViolation.of("source", "policy.source.required", "Name the notice this comes from (document number and clause)"));
         } else if (source.strip().length() > 300) {
@@ -65,6 +68,9 @@ public record NewPolicyValue(int year, String parameter, String qualifier, Strin
         String raw = value == null ? "" : value.strip();
         if (raw.isEmpty()) {
             return Optional.of(FieldViolation.of("value", "policy.value.required", "Enter the value"));
+        }
+        if (raw.length() > 200) {
+            return Optional.of(FieldViolation.of("value", "policy.value.length", "The value may have at most 200 characters"));
         }
         return switch (p.type()) {
             case DECIMAL -> decimal(raw).filter(d -> d.signum() > 0).isPresent() ? Optional.empty()

@@ -51,6 +51,11 @@ public class OfficialCalendar {
         return loaded.calendar();
     }
 
+    /** Forgets the cached calendar; the next use loads it from the database. */
+    public void refresh() {
+        current = null;
+    }
+
     public boolean isWorkingDay(LocalDate day) {
         return calendar().isWorkingDay(day);
     }
@@ -90,10 +95,22 @@ public class OfficialCalendar {
         if (!violations.isEmpty()) {
             throw new ValidationFailed(violations);
         }
-        announcement.days().forEach(d -> jdbc.sql("""
-                insert into calendar.official_day (day, kind, name, source, recorded_by) values (?, ?, ?, ?, ?)""")
-                .params(d.day(), d.kind().name(), d.name(), announcement.source(), user.username()).update());
+        try {
+            announcement.days().forEach(d -> jdbc.sql("""
+                    insert into calendar.official_day (day, kind, name, source, recorded_by) values (?, ?, ?, ?, ?)""")
+                    .params(d.day(), d.kind().name(), d.name(), announcement.source(), user.username()).update());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // someone entered the same date a moment ago
+            throw new ValidationFailed(FieldViolation.of("days", "holidays.concurrent", "Some of these dates were entered meanwhile; reload and check"));
+        }
         current = null;
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        current = null;
+                    }
+                });
         events.publishEvent(new HolidaysAnnounced(year, announcement.days().size()));
         return announcement.days().size();
     }

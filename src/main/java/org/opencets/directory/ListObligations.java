@@ -1,6 +1,7 @@
 package org.opencets.directory;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencets.calendar.Deadline;
@@ -57,8 +58,10 @@ class ListObligations {
     }
 
     void sync(LocalDate today) {
-        for (ListRule rule : store.rules()) {
-            for (Region city : regions.all().stream().filter(r -> r.level() == RegionCode.Level.CITY).toList()) {
+        List<Region> cities = regions.all().stream().filter(r -> r.level() == RegionCode.Level.CITY).toList();
+        // a list year's steps fall in the year before it (power) or in it (non-power): only these can be in the window
+        for (ListRule rule : store.rules().stream().filter(r -> Math.abs(r.year() - today.getYear()) <= 1).toList()) {
+            for (Region city : cities) {
                 for (Region district : regions.districtsOf(city.code())) {
                     syncProposal(rule, district, today);
                 }

@@ -116,7 +116,8 @@ class InboxController {
 
     private static java.util.Optional<YearMonth> parseMonth(String raw) {
         try {
-            return raw == null ? java.util.Optional.empty() : java.util.Optional.of(YearMonth.parse(raw.strip()));
+            return raw == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(YearMonth.parse(raw.strip())).filter(m -> m.getYear() >= 2000 && m.getYear() <= 2100);
         } catch (DateTimeParseException e) {
             return java.util.Optional.empty();
         }

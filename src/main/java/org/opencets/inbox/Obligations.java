@@ -94,25 +94,38 @@ public class Obligations {
         return jdbc.sql(SELECT + " where closed_at is null and due_date <= ? order by due_date").param(until).query(Obligations::map).list();
     }
 
-    /** Provisional due dates become final (or move) once the year's holidays are in the calendar. */
+    /**
+     * Entering (or adding to) a year's holidays can move any open due date counted through that year: provisional
+     * ones become final, and a date added later to an announced year moves the deadlines it touches.
+     */
     @org.springframework.modulith.events.ApplicationModuleListener
     void on(org.opencets.calendar.HolidaysAnnounced announced) {
-        recomputeProvisional();
+        recomputeTouching(announced.year());
     }
 
+    /** Recomputes open obligations whose counting could involve {@code year}; returns how many moved. */
     @Transactional
-    public int recomputeProvisional() {
-        record Provisional(UUID id, long ruleId, LocalDate anchor) {
+    public int recomputeTouching(int year) {
+        record Open(UUID id, long ruleId, LocalDate anchor, LocalDate due, boolean provisional) {
         }
-        List<Provisional> open = jdbc.sql("select id, rule_id, anchor from inbox.obligation where provisional and closed_at is null")
-                .query((rs, n) -> new Provisional(rs.getObject("id", UUID.class), rs.getLong("rule_id"),
-                        rs.getDate("anchor") == null ? null : rs.getDate("anchor").toLocalDate())).list();
-        for (Provisional p : open) {
-            var deadline = deadlines.recompute(p.ruleId(), p.anchor());
-            jdbc.sql("update inbox.obligation set due_date = ?, provisional = ? where id = ?")
-                    .params(deadline.due(), deadline.provisional(), p.id()).update();
+        deadlines.refreshCalendar();
+        List<Open> open = jdbc.sql("""
+                select id, rule_id, anchor, due_date, provisional from inbox.obligation
+                where closed_at is null and (provisional or (due_date >= ? and coalesce(anchor, due_date) <= ?))""")
+                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                .query((rs, n) -> new Open(rs.getObject("id", UUID.class), rs.getLong("rule_id"),
+                        rs.getDate("anchor") == null ? null : rs.getDate("anchor").toLocalDate(), rs.getDate("due_date").toLocalDate(),
+                        rs.getBoolean("provisional"))).list();
+        int moved = 0;
+        for (Open o : open) {
+            var deadline = deadlines.recompute(o.ruleId(), o.anchor());
+            if (!deadline.due().equals(o.due()) || deadline.provisional() != o.provisional()) {
+                jdbc.sql("update inbox.obligation set due_date = ?, provisional = ? where id = ?")
+                        .params(deadline.due(), deadline.provisional(), o.id()).update();
+                moved++;
+            }
         }
-        return open.size();
+        return moved;
     }
 
     public LocalDate today() {

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Reminders {
 
     private static final Locale MAIL_LOCALE = Locale.SIMPLIFIED_CHINESE;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Reminders.class);
 
     private final JdbcClient jdbc;
     private final Obligations obligations;
@@ -42,23 +43,36 @@ public class Reminders {
     public Run remind(LocalDate today) {
         int reminders = 0;
         int notifications = 0;
-        for (Obligation o : obligations.openDueBy(today.plusDays(7))) {
-            long daysLeft = o.daysLeft(today);
-            var stage = ReminderStage.forDaysLeft(daysLeft);
-            if (stage.isEmpty()) {
-                continue;
-            }
-            Integer sent = transaction.execute(tx -> remindOnce(o, stage.get(), daysLeft));
-            if (sent != null && sent >= 0) {
-                reminders++;
-                notifications += sent;
+        for (Obligation candidate : obligations.openDueBy(today.plusDays(7))) {
+            try {
+                Integer sent = transaction.execute(tx -> remindOnce(candidate.id(), today));
+                if (sent != null && sent >= 0) {
+                    reminders++;
+                    notifications += sent;
+                }
+            } catch (RuntimeException e) {
+                // one bad row must not keep everyone after it from being reminded; the next run tries it again
+                log.error("Reminder for obligation {} failed", candidate.key(), e);
             }
         }
         return new Run(reminders, notifications);
     }
 
-    /** −1 when this stage (or a later one) was already sent; else the number of people notified. */
-    private int remindOnce(Obligation o, ReminderStage stage, long daysLeft) {
+    /**
+     * −1 when nothing is due (closed meanwhile, moved, or this stage or a later one already sent); else the number
+     * of people notified. The obligation is re-read under a row lock: it may have been closed since the run began.
+     */
+    private int remindOnce(UUID obligationId, LocalDate today) {
+        Obligation o = jdbc.sql(Obligations.SELECT + " where id = ? and closed_at is null for update").param(obligationId)
+                .query(Obligations::map).optional().orElse(null);
+        if (o == null) {
+            return -1;
+        }
+        long daysLeft = o.daysLeft(today);
+        ReminderStage stage = ReminderStage.forDaysLeft(daysLeft).orElse(null);
+        if (stage == null) {
+            return -1;
+        }
         boolean alreadyAtStage = jdbc.sql("select stage from inbox.reminder where obligation_id = ?").param(o.id()).query(String.class).list()
                 .stream().anyMatch(sent -> ReminderStage.valueOf(sent).ordinal() >= stage.ordinal());
         if (alreadyAtStage) {
@@ -77,7 +91,7 @@ public class Reminders {
             notified++;
             if (person.email() != null && !person.email().isBlank()) {
                 jdbc.sql("insert into inbox.email (id, notification_id, recipient, subject, body) values (?, ?, ?, ?, ?)")
-                        .params(UUID.randomUUID(), notification, person.email(), subject(o, stage), body(o, stage, daysLeft, person)).update();
+                        .params(UUID.randomUUID(), notification, person.email(), subject(o, stage, daysLeft), body(o, stage, daysLeft, person)).update();
             }
         }
         return notified;
@@ -87,8 +101,10 @@ public class Reminders {
         return ObligationText.title(o, messages, locale);
     }
 
-    private String subject(Obligation o, ReminderStage stage) {
-        return messages.getMessage("reminder.subject." + stage.name(), new Object[] {title(o, MAIL_LOCALE), o.due().toString()}, MAIL_LOCALE);
+    private String subject(Obligation o, ReminderStage stage, long daysLeft) {
+        String key = daysLeft == 0 ? "reminder.subject.TODAY" : "reminder.subject." + stage.name();
+        String subject = messages.getMessage(key, new Object[] {title(o, MAIL_LOCALE), o.due().toString()}, MAIL_LOCALE);
+        return subject.length() <= 300 ? subject : subject.substring(0, 299) + "…";
     }
 
     private String body(Obligation o, ReminderStage stage, long daysLeft, Person person) {

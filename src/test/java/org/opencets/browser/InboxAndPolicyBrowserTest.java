@@ -59,7 +59,8 @@ class InboxAndPolicyBrowserTest {
             browser.waitFor(By.id("new-version"));
             input(browser, "value").sendKeys("4");
             input(browser, "unit").clear();
-            input(browser, "inForceFrom").sendKeys("2030-01-01");
+            // a date input's typing order depends on the browser locale; set it as the date picker would
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = '2030-01-01'", input(browser, "inForceFrom"));
             browser.driver.findElement(By.cssSelector("#new-version button[type=submit]")).click();
             assertThat(browser.waitFor(By.cssSelector(".alert")).getText()).contains("请填写单位（%）", "请注明依据");
             input(browser, "unit").sendKeys("%");

@@ -117,6 +117,12 @@ class CalendarPagesTest {
             assertThat(now.provisional()).isFalse();
         });
 
+        // a date added later to the announced year moves the deadlines it touches: Feb 5, 7 and Saturday Feb 8
+        mvc.perform(post("/calendar/holidays").session(province).with(csrf()).param("year", "2031").param("source", "测试：补充通知")
+                .param("lines", "2031-02-06,HOLIDAY,测试")).andExpect(status().is3xxRedirection());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(obligations.find(o.key()).orElseThrow().due()).isEqualTo(LocalDate.of(2031, 2, 8)));
+
         mvc.perform(post("/calendar/holidays").session(province).with(csrf()).param("year", "2031").param("source", "again")
                 .param("lines", "2031-02-03,HOLIDAY,春节")).andExpect(content().string(containsString("已在日历中")));
         mvc.perform(post("/calendar/holidays").session(Demo.login(mvc, "nb.city")).with(csrf()).param("year", "2031").param("source", "x")
@@ -145,6 +151,26 @@ class CalendarPagesTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("unit"))
                 .andExpect(jsonPath("$.errors[0].message").value("Enter the unit (tCO2/MWh)"));
+    }
+
+    @Test
+    void badAddressesAndFieldsGetAnExplanationNotAnError() throws Exception {
+        MockHttpSession city = Demo.login(mvc, "nb.city");
+        mvc.perform(get("/calendar").param("year", "abc").session(city)).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("参数“year”的值无效")));
+        mvc.perform(get("/calendar/deadlines/NO_SUCH_DEADLINE").param("year", "2026").session(city)).andExpect(status().isBadRequest());
+        mvc.perform(get("/inbox/calendar").param("month", "+999999999-12").session(city)).andExpect(status().isOk());
+        mvc.perform(post("/calendar/deadlines/MONTHLY_DEPOSIT").session(city).with(csrf()).param("year", "2015").param("regionPrefix", "33020")
+                        .param("offsetDays", "20").param("dayCount", "NATURAL").param("dayOffPolicy", "NEXT_WORKING_DAY").param("source", "s")
+                        .param("inForceFrom", "2026-01-01"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("行政区划代码的前 2、4 或 6 位")));
+        String check = mvc.perform(get("/calendar/holidays/check").param("from", "<img src=x onerror=alert(1)>").param("days", "1").session(city))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(check).doesNotContain("<img").contains("2000–2100");
+        mvc.perform(get("/calendar/holidays/check").param("from", "2024-09-27").param("days", "3").session(city))
+                .andExpect(content().string(containsString("2024-10-08")));
+        mvc.perform(get("/api/v1/calendar/working-days").with(httpBasic("nb.city", Demo.PASSWORD)).param("from", "+999999999-12-31").param("days", "1"))
+                .andExpect(status().isBadRequest());
     }
 
     private long count() {

@@ -90,6 +90,13 @@ class RemindersTest {
     }
 
     @Test
+    void onTheDueDayTheReminderSaysToday() {
+        assertThat(sentFor(obligation.due())).containsExactly("DAYS_1");
+        assertThat(jdbc.sql("select subject from inbox.email e join inbox.notification n on n.id = e.notification_id where n.obligation_id = ?")
+                .param(obligation.id()).query(String.class).single()).contains("今日（2024-10-08）到期");
+    }
+
+    @Test
     void aClosedObligationIsNotReminded() {
         obligations.close(obligation.key(), Obligation.Outcome.DONE, "test");
         assertThat(sentFor(obligation.due().minusDays(1))).isEmpty();

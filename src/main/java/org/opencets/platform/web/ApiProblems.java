@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** RFC 9457 problem details for the REST API, naming each offending field, in the caller's language. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-@Order(0)
+// before WebErrors (which also matches @RestController) and before Boot's problem-details handler
+@Order(-2)
 class ApiProblems {
 
     private final MessageSource messages;
@@ -61,6 +62,15 @@ class ApiProblems {
         problem.setType(URI.create("https://opencets.org/problems/not-recorded"));
         problem.setTitle("Not recorded");
         return problem;
+    }
+
+    /** A query parameter that is missing or not of its type (e.g. year=abc, an unknown deadline kind). */
+    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class})
+    ProblemDetail badParameter(Exception e) {
+        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName()
+                : ((org.springframework.web.bind.MissingServletRequestParameterException) e).getParameterName();
+        return invalid(List.of(FieldViolation.of(name, "parameter.invalid", "Missing or invalid value")));
     }
 
     @ExceptionHandler(ConcurrentModification.class)

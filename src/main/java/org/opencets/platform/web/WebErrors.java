@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Error pages for the web UI (403 with the reason, 404 for records outside the user's view). */
 @ControllerAdvice(annotations = Controller.class)
-@Order(1)
+// after ApiProblems (REST, -2), before Boot's problem-details handler (0), so pages answer with a page
+@Order(-1)
 class WebErrors {
 
     private final MessageSource messages;
@@ -43,6 +44,27 @@ class WebErrors {
         response.setStatus(400);
         model.addAttribute("status", 400);
         model.addAttribute("message", String.join(" ", FormErrors.of(violations, messages, LocaleContextHolder.getLocale()).values()));
+        return "error";
+    }
+
+    /** A page address or form field that is not a number, date or choice the page knows (e.g. ?year=abc). */
+    @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class})
+    String badParameter(Exception e, Model model, HttpServletResponse response) {
+        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m ? m.getName()
+                : ((org.springframework.web.bind.MissingServletRequestParameterException) e).getParameterName();
+        response.setStatus(400);
+        model.addAttribute("status", 400);
+        model.addAttribute("message", messages.getMessage("error.badParameter", new Object[] {name}, LocaleContextHolder.getLocale()));
+        return "error";
+    }
+
+    /** Asked for a compliance-year rule or value nobody has recorded yet. */
+    @ExceptionHandler({org.opencets.calendar.DeadlineNotSet.class, org.opencets.calendar.PolicyValueMissing.class})
+    String notRecorded(RuntimeException e, Model model, HttpServletResponse response) {
+        response.setStatus(422);
+        model.addAttribute("status", 422);
+        model.addAttribute("message", e.getMessage());
         return "error";
     }
 
