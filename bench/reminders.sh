@@ -3,5 +3,5 @@
 # email outbox, on the embedded PostgreSQL. Prints the figures. Usage: bench/reminders.sh [emitters, default 2000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o test -Dtest=RemindersBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.emitters="${1:-2000}" \
-  -DargLine="-Xmx2g -Dbench.emitters=${1:-2000}" 2>&1 | grep -E "^BENCH|ERROR|FAIL" || true
+BENCH_EMITTERS="${1:-2000}" ./mvnw -q -o test -Dtest=RemindersBench -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
+  | grep -E "^BENCH|ERROR|FAIL" || true

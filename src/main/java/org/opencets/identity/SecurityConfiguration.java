@@ -32,6 +32,8 @@ class SecurityConfiguration {
                 .securityMatcher("/api/v1/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/openapi/**", "/api/v1/openapi", "/api/v1/docs/**", "/api/v1/docs", "/api/v1/swagger-ui/**").permitAll()
+                        // the transparency log is public: anyone holding a receipt can check it
+                        .requestMatchers("/api/v1/notary/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,

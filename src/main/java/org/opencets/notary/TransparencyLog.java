@@ -101,6 +101,10 @@ public class TransparencyLog {
         return key.publicKeyPem();
     }
 
+    public java.security.PublicKey publicKey() {
+        return key.publicKey();
+    }
+
     public String keyId() {
         return key.keyId();
     }

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class RemindersBench {
 
-    static final int EMITTERS = Integer.getInteger("bench.emitters", 2_000);
+    static final int EMITTERS = Integer.parseInt(System.getenv().getOrDefault("BENCH_EMITTERS", "2000"));
     static final int UNITS_PER_EMITTER = 4;
 
     @Autowired
