@@ -90,7 +90,12 @@ public class Deadlines {
 
     /** {@code regionCode} "" asks for the national rule only. */
     private Optional<DeadlineRule> ruleOn(DeadlineKind kind, int year, String regionCode, LocalDate on) {
-        return versions(kind, year).stream()
+        return pick(versions(kind, year), regionCode, on);
+    }
+
+    /** Of a kind's versions: the most specific region covering {@code regionCode}, then the latest in force on the date. */
+    private static Optional<DeadlineRule> pick(List<DeadlineRule> versions, String regionCode, LocalDate on) {
+        return versions.stream()
                 .filter(r -> regionCode.startsWith(r.regionPrefix()) && !r.inForceFrom().isAfter(on))
                 .max(Comparator.comparingInt((DeadlineRule r) -> r.regionPrefix().length())
                         .thenComparing(DeadlineRule::inForceFrom).thenComparingLong(DeadlineRule::id));
@@ -104,9 +109,12 @@ public class Deadlines {
 
     /** The rules in force on a date for a region (empty: national only) and year, one per kind that has any. */
     public List<DeadlineRule> inForce(int year, Optional<RegionCode> region, LocalDate on) {
+        String regionCode = region.map(RegionCode::value).orElse("");
+        var byKind = jdbc.sql("select * from calendar.deadline_rule where compliance_year = ? order by in_force_from, id").param(year)
+                .query(Deadlines::map).list().stream().collect(java.util.stream.Collectors.groupingBy(DeadlineRule::kind));
         List<DeadlineRule> rules = new ArrayList<>();
         for (DeadlineKind kind : DeadlineKind.values()) {
-            ruleOn(kind, year, region.map(RegionCode::value).orElse(""), on).ifPresent(rules::add);
+            pick(byKind.getOrDefault(kind, List.of()), regionCode, on).ifPresent(rules::add);
         }
         return rules;
     }

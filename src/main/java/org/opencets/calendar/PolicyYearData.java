@@ -57,7 +57,11 @@ public class PolicyYearData {
 
     /** {@code regionCode} "" asks for the national value only. */
     private Optional<PolicyValue> valueOn(PolicyParameter parameter, String qualifier, int year, String regionCode, LocalDate on) {
-        return versions(parameter, qualifier, year).stream()
+        return pick(versions(parameter, qualifier, year), regionCode, on);
+    }
+
+    private static Optional<PolicyValue> pick(List<PolicyValue> versions, String regionCode, LocalDate on) {
+        return versions.stream()
                 .filter(v -> regionCode.startsWith(v.regionPrefix()) && !v.inForceFrom().isAfter(on))
                 .max(Comparator.comparingInt((PolicyValue v) -> v.regionPrefix().length())
                         .thenComparing(PolicyValue::inForceFrom).thenComparingLong(PolicyValue::id));
@@ -73,10 +77,13 @@ public class PolicyYearData {
     /** The values in force on a date for a region and year: one per parameter and qualifier that has any. */
     public List<PolicyValue> inForce(int year, Optional<RegionCode> region, LocalDate on) {
         String regionCode = region.map(RegionCode::value).orElse("");
+        var byParameter = jdbc.sql("select * from calendar.policy_value where compliance_year = ? order by in_force_from, id").param(year)
+                .query(PolicyYearData::map).list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(v -> v.parameter().name() + "/" + v.qualifier()));
         List<PolicyValue> values = new ArrayList<>();
         for (PolicyParameter p : PolicyParameter.values()) {
             List<String> qualifiers = p.qualifiers().isEmpty() ? List.of("") : p.qualifiers();
-            qualifiers.forEach(q -> valueOn(p, q, year, regionCode, on).ifPresent(values::add));
+            qualifiers.forEach(q -> pick(byParameter.getOrDefault(p.name() + "/" + q, List.of()), regionCode, on).ifPresent(values::add));
         }
         return values;
     }
