@@ -5,7 +5,6 @@ import java.util.Locale;
 import org.opencets.identity.CurrentUser;
 import org.opencets.identity.OrganisationKind;
 import org.opencets.identity.Role;
-import org.opencets.shared.FormErrors;
 import org.opencets.shared.ValidationFailed;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -53,7 +52,6 @@ class HolidaysController {
             flash.addFlashAttribute("entered", entered);
             return "redirect:/calendar/holidays?year=" + year;
         } catch (ValidationFailed e) {
-            model.addAttribute("errors", FormErrors.of(e.violations(), messages, locale));
             model.addAttribute("errorList", e.violations().stream()
                     .map(v -> messages.getMessage("invalid." + v.messageKey(), v.arguments().toArray(), v.defaultMessage(), locale)).toList());
             model.addAttribute("formYear", year);

@@ -11,9 +11,6 @@ public record NewDeadlineRule(int year, DeadlineKind kind, String regionPrefix, 
 
     List<FieldViolation> violations() {
         List<FieldViolation> v = new ArrayList<>();
-        if (year < 2013 || year > 2100) {
-            v.add(FieldViolation.of("year", "policy.year.range", "Compliance year must be between 2013 and 2100", year));
-        }
         if (kind == null) {
             v.add(FieldViolation.of("kind", "deadline.kind.required", "Choose which deadline this is"));
         } else if (kind.isFixed()) {
@@ -37,20 +34,7 @@ public record NewDeadlineRule(int year, DeadlineKind kind, String regionPrefix, 
         if (dayOffPolicy == null) {
             v.add(FieldViolation.of("dayOffPolicy", "deadline.dayOffPolicy.required", "Say what happens when the date is a day off"));
         }
-        if (regionPrefix == null || !regionPrefix.strip().matches("(\\d{2}|\\d{4}|\\d{6})?")) {
-            v.add(FieldViolation.of("regionPrefix", "policy.region.format", "Region: empty for national, or 2, 4 or 6 digits of the region code"));
-        }
-        if (source == null || source.isBlank()) {
-            v.add(FieldViolation.of("source", "policy.source.required", "Name the notice this comes from (document number and clause)"));
-        } else if (source.strip().length() > 300) {
-            v.add(FieldViolation.of("source", "policy.source.length", "The source may have at most 300 characters"));
-        }
-        if (inForceFrom == null) {
-            v.add(FieldViolation.of("inForceFrom", "policy.inForceFrom.required", "Enter the date from which this applies"));
-        }
-        if (note != null && note.length() > 500) {
-            v.add(FieldViolation.of("note", "policy.note.length", "The note may have at most 500 characters"));
-        }
+        VersionFields.check(year, regionPrefix, source, inForceFrom, note, v);
         return v;
     }
 }

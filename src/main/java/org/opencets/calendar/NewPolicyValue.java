@@ -28,9 +28,6 @@ public record NewPolicyValue(int year, String parameter, String qualifier, Strin
 
     List<FieldViolation> violations() {
         List<FieldViolation> v = new ArrayList<>();
-        if (year < 2013 || year > 2100) {
-            v.add(FieldViolation.of("year", "policy.year.range", "Compliance year must be between 2013 and 2100", year));
-        }
         Optional<PolicyParameter> known = knownParameter();
         if (known.isEmpty()) {
             v.add(FieldViolation.of("parameter", "policy.parameter.unknown", "Unknown parameter {0}", String.valueOf(parameter)));
@@ -47,20 +44,7 @@ public record NewPolicyValue(int year, String parameter, String qualifier, Strin
                 v.add(FieldViolation.of("unit", "policy.unit.mismatch", "This parameter is measured in {0}", p.unit()));
             }
         });
-        if (regionPrefix == null || !regionPrefix.strip().matches("(\\d{2}|\\d{4}|\\d{6})?")) {
-            v.add(FieldViolation.of("regionPrefix", "policy.region.format", "Region: empty for national, or 2, 4 or 6 digits of the region code"));
-        }
-        if (source == null || source.isBlank()) {
-            v.add(FieldViolation.of("source", "policy.source.required", "Name the notice this comes from (document number and clause)"));
-        } else if (source.strip().length() > 300) {
-            v.add(FieldViolation.of("source", "policy.source.length", "The source may have at most 300 characters"));
-        }
-        if (inForceFrom == null) {
-            v.add(FieldViolation.of("inForceFrom", "policy.inForceFrom.required", "Enter the date from which this applies"));
-        }
-        if (note != null && note.length() > 500) {
-            v.add(FieldViolation.of("note", "policy.note.length", "The note may have at most 500 characters"));
-        }
+        VersionFields.check(year, regionPrefix, source, inForceFrom, note, v);
         return v;
     }
 

@@ -43,7 +43,6 @@ class AnnualListController {
     @GetMapping
     String overview(CurrentUser user, Model model) {
         model.addAttribute("lists", lists.visibleTo(user));
-        model.addAttribute("rules", lists.rules());
         model.addAttribute("dues", lists.rules().stream().map(r -> lists.due(r, user.region())).toList());
         model.addAttribute("isDistrict", user.kind() == OrganisationKind.DISTRICT_BUREAU);
         model.addAttribute("isCity", user.kind() == OrganisationKind.CITY_BUREAU);

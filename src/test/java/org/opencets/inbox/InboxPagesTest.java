@@ -105,6 +105,10 @@ class InboxPagesTest {
         mvc.perform(get("/home").session(session)).andExpect(content().string(containsString("class=\"navcount\"")));
         mvc.perform(get("/inbox/notifications").session(session)).andExpect(content().string(containsString("已逾期")))
                 .andExpect(content().string(containsString("2号机组")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/inbox/notifications/read").session(session)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/home").session(session)).andExpect(content().string(not(containsString("class=\"navcount\""))));
     }
 
     @Test
