@@ -131,6 +131,11 @@ class EmitterStore {
                 });
     }
 
+    List<KeyEmitter> inSector(String industryPrefix) {
+        return jdbc.sql(SELECT + " where industry_code like ? order by region_code, name").param(industryPrefix + "%")
+                .query(EmitterStore::map).list();
+    }
+
     List<GeneratingUnit> units(UUID emitterId) {
         return jdbc.sql(UNIT_SELECT + " where u.emitter_id = ? order by f.name, u.unit_code").param(emitterId).query(EmitterStore::mapUnit).list();
     }

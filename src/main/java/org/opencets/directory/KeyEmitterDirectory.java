@@ -85,6 +85,23 @@ public class KeyEmitterDirectory {
                 .orElseThrow(() -> new RecordNotFound("Generating unit", unitId));
     }
 
+    /** A unit by id without a user's view (for modules that then check access themselves). */
+    public Optional<GeneratingUnit> unitById(UUID unitId) {
+        return store.unit(unitId);
+    }
+
+    public Optional<KeyEmitter> emitterById(UUID emitterId) {
+        return store.find(emitterId);
+    }
+
+    /** Every power emitter (GB/T 4754 44xx) with its units, for system jobs that open the monthly obligations. */
+    public Map<KeyEmitter, List<GeneratingUnit>> powerUnits() {
+        Map<KeyEmitter, List<GeneratingUnit>> result = new java.util.LinkedHashMap<>();
+        store.inSector("44").stream().filter(e -> e.sector() == org.opencets.shared.Sector.POWER)
+                .forEach(e -> result.put(e, store.units(e.id())));
+        return result;
+    }
+
     public Map<Integer, Long> emissions(CurrentUser user, UUID emitterId) {
         return store.emissions(get(user, emitterId).id());
     }
