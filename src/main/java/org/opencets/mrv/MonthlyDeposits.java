@@ -49,9 +49,10 @@ public class MonthlyDeposits {
     private final MrvObligations obligations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DepositIntegrity integrity;
 
     MonthlyDeposits(DepositStore store, PlanStore plans, ReferenceData reference, KeyEmitterDirectory directory, EvidenceFiles files,
-            TransparencyLog log, Deadlines deadlines, MrvObligations obligations, ApplicationEventPublisher events, Clock clock) {
+            TransparencyLog log, Deadlines deadlines, MrvObligations obligations, ApplicationEventPublisher events, Clock clock, DepositIntegrity integrity) {
         this.store = store;
         this.plans = plans;
         this.reference = reference;
@@ -62,6 +63,7 @@ public class MonthlyDeposits {
         this.obligations = obligations;
         this.events = events;
         this.clock = clock;
+        this.integrity = integrity;
     }
 
     /** A unit of the user's own emitter, found by id or code; anything else is "not one of your units". */
@@ -300,6 +302,11 @@ public class MonthlyDeposits {
 
     public Optional<Receipt> receipt(CurrentUser user, UUID depositId) {
         return log.receipts(LOG_DEPOSIT, get(user, depositId).id().toString()).stream().findFirst();
+    }
+
+    /** Whether the deposit is still exactly what was logged, its receipt verifies, and its files are intact. */
+    public List<IntegrityCheck> verify(CurrentUser user, UUID depositId) {
+        return integrity.verify(get(user, depositId));
     }
 
     Unit unit(CurrentUser user, UUID unitId) {
