@@ -61,7 +61,7 @@ final class DepositChecks {
             findings.add(Finding.warning("plan", "plan.missing", "No approved QC plan for {0}: checked against every parameter",
                     context.month().getYear()));
         }
-        for (Field f : required(context)) {
+        for (ParameterField f : required(context)) {
             if (f.parameter().isFuelQuality() && !v.positive(Parameter.FUEL_CONSUMPTION, f.fuel())) {
                 continue;
             }
@@ -73,22 +73,16 @@ final class DepositChecks {
                 Finding.error(m.field(), "fuel.notBurnt", "This unit does not burn {0}", m.fuel())));
     }
 
-    record Field(Parameter parameter, Fuel fuel) {
-        String name() {
-            return MonthlyValue.field(parameter, fuel);
-        }
-    }
-
-    static List<Field> required(Context context) {
+    static List<ParameterField> required(Context context) {
         if (context.plan().isPresent()) {
-            return context.plan().get().items().stream().map(i -> new Field(i.parameter(), i.fuel())).toList();
+            return context.plan().get().items().stream().map(i -> new ParameterField(i.parameter(), i.fuel())).toList();
         }
-        List<Field> fields = new ArrayList<>();
+        List<ParameterField> fields = new ArrayList<>();
         for (Parameter p : Parameter.values()) {
             if (p.perFuel()) {
-                context.fuels().forEach(fuel -> fields.add(new Field(p, fuel)));
+                context.fuels().forEach(fuel -> fields.add(new ParameterField(p, fuel)));
             } else {
-                fields.add(new Field(p, null));
+                fields.add(new ParameterField(p, null));
             }
         }
         return fields;

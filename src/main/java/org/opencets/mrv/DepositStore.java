@@ -70,9 +70,8 @@ class DepositStore {
 
     /** The newest version per unit-month of an emitter's year, without values (for the overview grid). */
     List<Deposit> latestOfYear(Uscc emitter, int year) {
-        return jdbc.sql(SELECT + """
-                 where id in (select distinct on (unit_id, month) id from mrv.deposit where emitter_uscc = ?
-                   and month between ? and ? order by unit_id, month, deposit_version desc) order by unit_code, month""")
+        return jdbc.sql(SELECT + " where id in (select distinct on (unit_id, month) id from mrv.deposit where emitter_uscc = ?"
+                + " and month between ? and ? order by unit_id, month, deposit_version desc) order by unit_code, month")
                 .params(emitter.value(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1)).query(this::map).list();
     }
 

@@ -141,6 +141,13 @@ public class MonthlyDeposits {
         return store.find(depositId).orElseThrow();
     }
 
+    /** Draft (or reuse the draft) and enter its values in one step: the Excel import and the plants' API push. */
+    @Transactional
+    public Deposit enter(CurrentUser user, UUID unitId, YearMonth month, Deposit.Channel channel, DepositInput input) {
+        Deposit draft = draft(user, unitId, month, channel);
+        return save(user, draft.id(), draft.version(), input);
+    }
+
     /** Stores an evidence file (streamed, type- and size-checked, stored once) and attaches it to the draft. */
     @Transactional
     public Deposit attach(CurrentUser user, UUID depositId, EvidenceKind kind, Fuel fuel, String fileName, InputStream content) {
@@ -172,11 +179,15 @@ public class MonthlyDeposits {
     }
 
     List<Finding> check(Deposit d) {
+        return check(d, deadlines.today());
+    }
+
+    List<Finding> check(Deposit d, LocalDate today) {
         GeneratingUnit unit = directory.unitById(d.unitId()).orElseThrow(() -> new RecordNotFound("Generating unit", d.unitId()));
         var context = new DepositChecks.Context(d.month(), unit.ratedCapacityMw(), unit.fuels(), plans.inForce(d.unitId(), d.month().getYear()),
                 reference.ranges(d.month().getYear()), reference.sampleRuleApplies("RETAINED_SAMPLE", d.month()),
                 reference.sampleRuleApplies("SAMPLING_RECORDING", d.month()),
-                deadlines.dueAfterMonth(DeadlineKind.MONTHLY_DEPOSIT, d.month(), d.region()).due(), deadlines.today());
+                deadlines.dueAfterMonth(DeadlineKind.MONTHLY_DEPOSIT, d.month(), d.region()).due(), today);
         return DepositChecks.check(context, d.values(),
                 d.evidence().stream().map(e -> new DepositChecks.Evidence(e.kind(), e.fuel())).toList(), d.sampleId(), d.samplePlace());
     }
@@ -190,8 +201,24 @@ public class MonthlyDeposits {
      */
     @Transactional
     public Submission submit(CurrentUser user, UUID depositId, int expectedVersion) {
+        return submit(user, depositId, expectedVersion, clock.instant());
+    }
+
+    /**
+     * Migrates a deposit that was made on the national platform before OpenCETS: checked as of the day it was
+     * originally submitted and recorded with that time; it is logged and receipted now like any other.
+     */
+    @Transactional
+    public Submission submitHistorical(CurrentUser user, UUID depositId, int expectedVersion, java.time.Instant originallySubmitted) {
+        if (originallySubmitted.isAfter(clock.instant())) {
+            throw invalid("submittedAt", "deposit.historical.future", "A historical submission cannot lie in the future");
+        }
+        return submit(user, depositId, expectedVersion, originallySubmitted);
+    }
+
+    private Submission submit(CurrentUser user, UUID depositId, int expectedVersion, java.time.Instant at) {
         Deposit d = editable(user, depositId, expectedVersion);
-        List<Finding> findings = check(d);
+        List<Finding> findings = check(d, at.atZone(clock.getZone()).toLocalDate());
         List<FieldViolation> blocking = findings.stream().filter(Finding::blocking)
                 .map(f -> new FieldViolation(f.field(), "check." + f.code(), f.defaultMessage(), List.copyOf(f.arguments()))).toList();
         if (!blocking.isEmpty()) {
@@ -205,7 +232,7 @@ public class MonthlyDeposits {
         }
         boolean late = findings.stream().anyMatch(f -> f.code().equals("late"));
         if (!store.markSubmitted(d.id(), expectedVersion, findings, java.util.HexFormat.of().formatHex(hash), receipt.index(),
-                clock.instant(), user.username(), late)) {
+                at, user.username(), late)) {
             throw new ConcurrentModification("Monthly deposit", d.id());
         }
         store.event(d.id(), "DEPOSIT", "SUBMITTED", user.username(), user.organisationName(), List.of());

@@ -17,13 +17,13 @@ final class PlanRules {
     }
 
     /** Every parameter the unit's plan covers: the three fuel parameters per fuel, then the unit parameters. */
-    static List<DepositChecks.Field> fields(List<Fuel> fuels) {
-        List<DepositChecks.Field> fields = new ArrayList<>();
+    static List<ParameterField> fields(List<Fuel> fuels) {
+        List<ParameterField> fields = new ArrayList<>();
         for (Parameter p : Parameter.values()) {
             if (p.perFuel()) {
-                fuels.forEach(f -> fields.add(new DepositChecks.Field(p, f)));
+                fuels.forEach(f -> fields.add(new ParameterField(p, f)));
             } else {
-                fields.add(new DepositChecks.Field(p, null));
+                fields.add(new ParameterField(p, null));
             }
         }
         return fields;
@@ -78,7 +78,7 @@ final class PlanRules {
         List<FieldViolation> problems = new ArrayList<>(itemProblems(items, fuels));
         Set<String> present = new HashSet<>();
         items.forEach(i -> present.add(i.field()));
-        for (DepositChecks.Field field : fields(fuels)) {
+        for (ParameterField field : fields(fuels)) {
             if (!present.contains(field.name())) {
                 problems.add(FieldViolation.of(field.name(), "plan.item.missing", "The plan does not say how {0} is obtained", field.name()));
             }

@@ -84,8 +84,7 @@ class LogSigningKey {
     }
 
     static PublicKey publicKeyFromPem(String pem) throws GeneralSecurityException {
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        return ReceiptVerifier.publicKeyFromPem(pem);
     }
 
     private static void generate(Path dir) throws IOException, GeneralSecurityException {

@@ -41,6 +41,13 @@ public final class ReceiptVerifier {
         return checks;
     }
 
+    /** Reads the log's published Ed25519 key (X.509 PEM); kept here so the command-line verifier needs nothing else. */
+    public static PublicKey publicKeyFromPem(String pem) throws java.security.GeneralSecurityException {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getDecoder().decode(base64)));
+    }
+
     public static boolean allHold(List<Check> checks) {
         return checks.stream().allMatch(Check::ok);
     }

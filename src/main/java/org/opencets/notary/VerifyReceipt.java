@@ -35,7 +35,7 @@ public final class VerifyReceipt {
             return 2;
         }
         Receipt receipt = ReceiptJson.read(Files.readString(Path.of(args[0])));
-        PublicKey key = LogSigningKey.publicKeyFromPem(Files.readString(Path.of(args[1])));
+        PublicKey key = ReceiptVerifier.publicKeyFromPem(Files.readString(Path.of(args[1])));
         List<ReceiptVerifier.Check> checks = new ArrayList<>(ReceiptVerifier.verify(receipt, key));
         if (args.length > 2) {
             checks.addAll(checkGrowth(receipt, key, args[2].replaceAll("/$", "")));

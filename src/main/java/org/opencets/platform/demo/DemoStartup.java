@@ -24,13 +24,15 @@ class DemoStartup implements ApplicationRunner {
 
     private final DemoRegionLoader loader;
     private final DemoObligations demoObligations;
+    private final DemoMonitoring demoMonitoring;
     private final org.opencets.calendar.Deadlines deadlines;
     private final ApplicationContext context;
     private final boolean printLogins;
 
-    DemoStartup(DemoRegionLoader loader, DemoObligations demoObligations, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
+    DemoStartup(DemoRegionLoader loader, DemoObligations demoObligations, DemoMonitoring demoMonitoring, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
         this.loader = loader;
         this.demoObligations = demoObligations;
+        this.demoMonitoring = demoMonitoring;
         this.deadlines = deadlines;
         this.context = context;
         this.printLogins = printLogins;
@@ -46,6 +48,7 @@ class DemoStartup implements ApplicationRunner {
                 loader.load();
                 loader.publishPowerLists(2026);
                 demoObligations.open(deadlines.today());
+                demoMonitoring.load(deadlines.today());
             } finally {
                 SecurityContextHolder.clearContext();
             }

@@ -66,6 +66,9 @@ class HomeController {
         if (kind.isBureau() && (user.has(Role.OFFICER) || user.has(Role.ADMIN))) {
             cards.add(new Card("/directory/import", "card.import.title", "card.import.text"));
         }
+        if (kind == OrganisationKind.KEY_EMITTER || kind == OrganisationKind.DISTRICT_BUREAU || kind == OrganisationKind.CITY_BUREAU) {
+            cards.add(new Card("/mrv", "home.mrv", "home.mrv.text"));
+        }
         if (kind == OrganisationKind.KEY_EMITTER) {
             cards.add(new Card("/directory/mine", "card.mine.title", "card.mine.text"));
         }
@@ -77,6 +80,7 @@ class HomeController {
             cards.add(new Card("/admin/organisations", "card.organisations.title", "card.organisations.text"));
         }
         cards.add(new Card("/public/lists", "card.public.title", "card.public.text"));
+        cards.add(new Card("/public/receipts", "nav.receipts", "receipts.lead"));
         return cards;
     }
 }
