@@ -73,6 +73,19 @@ public class Deadlines {
     }
 
     /** Makes the next computation read the official calendar afresh (after an announcement was committed). */
+    /**
+     * The earlier of a relative deadline and a cap counted from month end — e.g. the district review: 5 days after
+     * the submission but at most N natural days after month end (seed 002 §二(二) "最多25个自然日内"). A cap that
+     * falls before the anchor (a late submission) does not apply: nobody can review before the submission.
+     */
+    public Deadline cappedAfterMonthEnd(Deadline deadline, YearMonth month, int capDays) {
+        LocalDate cap = month.atEndOfMonth().plusDays(capDays);
+        if (!cap.isBefore(deadline.due()) || (deadline.anchor() != null && cap.isBefore(deadline.anchor()))) {
+            return deadline;
+        }
+        return new Deadline(deadline.kind(), deadline.complianceYear(), cap, cap, deadline.anchor(), deadline.rule(), deadline.provisional());
+    }
+
     public void refreshCalendar() {
         calendar.refresh();
     }

@@ -30,7 +30,9 @@ final class DepositDigest {
         lines.add("sample:" + text(d.sampleId()) + "|" + text(d.samplePlace()));
         d.values().stream().sorted(Comparator.comparing(MonthlyValue::field)).forEach(v -> lines.add("value:" + v.field() + ":"
                 + (v.value() == null ? "-" : DepositChecks.plain(v.value())) + ":" + v.basis() + ":" + text(v.note())));
-        d.evidence().stream().sorted(Comparator.comparing(AttachedEvidence::sha256).thenComparing(AttachedEvidence::fileName))
+        d.evidence().stream().sorted(Comparator.comparing(AttachedEvidence::sha256).thenComparing(AttachedEvidence::fileName)
+                        .thenComparing(e -> e.kind().name()).thenComparing(e -> e.fuel() == null ? "" : e.fuel().name())
+                        .thenComparing(e -> e.uploadId().toString()))
                 .forEach(e -> lines.add("evidence:" + e.kind() + ":" + (e.fuel() == null ? "-" : e.fuel()) + ":" + e.sha256() + ":"
                         + e.fileName()));
         lines.add("submitted-by:" + text(d.submittedBy()));

@@ -12,6 +12,9 @@ import org.opencets.calendar.Deadline;
 import org.opencets.calendar.DeadlineKind;
 import org.opencets.calendar.DeadlineNotSet;
 import org.opencets.calendar.Deadlines;
+import org.opencets.calendar.PolicyParameter;
+import org.opencets.calendar.PolicyValueMissing;
+import org.opencets.calendar.PolicyYearData;
 import org.opencets.directory.GeneratingUnit;
 import org.opencets.directory.KeyEmitter;
 import org.opencets.directory.KeyEmitterDirectory;
@@ -46,9 +49,11 @@ class MrvObligations {
     private final KeyEmitterDirectory directory;
     private final DepositStore deposits;
     private final PlanStore plans;
+    private final PolicyYearData policy;
 
     MrvObligations(Obligations obligations, Deadlines deadlines, Organisations organisations, KeyEmitterDirectory directory,
-            DepositStore deposits, PlanStore plans) {
+            DepositStore deposits, PlanStore plans, PolicyYearData policy) {
+        this.policy = policy;
         this.obligations = obligations;
         this.deadlines = deadlines;
         this.organisations = organisations;
@@ -113,10 +118,20 @@ class MrvObligations {
         if (d.replaces() != null) {
             obligations.close("DEPOSIT_CORRECTION:" + d.replaces(), Obligation.Outcome.DONE, by);
         }
-        bureau(d.region(), RegionCode.Level.DISTRICT).ifPresent(district -> find(() -> deadlines.dueAfter(
-                DeadlineKind.MONTHLY_DEPOSIT_DISTRICT_REVIEW, d.month().getYear(), d.region(), obligations.today()))
+        bureau(d.region(), RegionCode.Level.DISTRICT).ifPresent(district -> find(() -> districtReviewDue(d))
                 .ifPresent(due -> obligations.open(new NewObligation("DEPOSIT_DISTRICT_REVIEW:" + d.id(), due, district.id(), d.region(),
                         d.emitter().value(), d.emitterName(), d.unitCode(), d.month().toString(), link(d)))));
+    }
+
+    /** 5 natural days from the submission, at most 25 after month end (both data of the year). */
+    private Deadline districtReviewDue(Deposit d) {
+        Deadline due = deadlines.dueAfter(DeadlineKind.MONTHLY_DEPOSIT_DISTRICT_REVIEW, d.month().getYear(), d.region(), obligations.today());
+        try {
+            int cap = policy.decimal(PolicyParameter.MONTHLY_DEPOSIT_DISTRICT_REVIEW_CAP_DAYS, "", d.month().getYear(), d.region()).intValueExact();
+            return deadlines.cappedAfterMonthEnd(due, d.month(), cap);
+        } catch (PolicyValueMissing e) {
+            return due;
+        }
     }
 
     void depositReturned(Deposit d, boolean byDistrict, String by) {
@@ -147,15 +162,20 @@ class MrvObligations {
 
     // --- plan workflow steps
 
-    void planSubmitted(QcPlan p, String by) {
+    void planSubmitted(QcPlan p, int submission, String by) {
         obligations.close(planKey(p.emitter(), p.unitCode(), p.year()), Obligation.Outcome.DONE, by);
         bureau(p.region(), RegionCode.Level.DISTRICT).ifPresent(district -> find(() -> deadlines.due(DeadlineKind.QC_PLAN_REVIEW, p.year(),
-                p.region())).ifPresent(due -> obligations.open(new NewObligation("QC_PLAN_REVIEW:" + p.id(), due, district.id(), p.region(),
+                p.region())).ifPresent(due -> obligations.open(new NewObligation(planReviewKey(p, submission), due, district.id(), p.region(),
                 p.emitter().value(), p.emitterName(), p.unitCode(), String.valueOf(p.year()), "/mrv/plans/" + p.unitId() + "/" + p.year()))));
     }
 
-    void planReviewedByDistrict(QcPlan p, String by) {
-        obligations.close("QC_PLAN_REVIEW:" + p.id(), Obligation.Outcome.DONE, by);
+    void planReviewedByDistrict(QcPlan p, int submission, String by) {
+        obligations.close(planReviewKey(p, submission), Obligation.Outcome.DONE, by);
+    }
+
+    /** Each submission of a plan version (a returned plan is resubmitted as it is) is its own review. */
+    static String planReviewKey(QcPlan p, int submission) {
+        return "QC_PLAN_REVIEW:" + p.id() + (submission > 1 ? ":" + submission : "");
     }
 
     static String depositKey(Uscc emitter, String unitCode, YearMonth month) {

@@ -111,7 +111,7 @@ public class QualityControlPlans {
         }
         events.event(planId, "PLAN", "SUBMITTED", user.username(), user.organisationName(), List.of());
         QcPlan after = store.find(planId).orElseThrow();
-        obligations.planSubmitted(after, user.username());
+        obligations.planSubmitted(after, submissions(planId), user.username());
         return after;
     }
 
@@ -130,7 +130,7 @@ public class QualityControlPlans {
         events.event(planId, "PLAN", district ? "DISTRICT_APPROVED" : "CITY_APPROVED", user.username(), user.organisationName(), List.of());
         QcPlan after = store.find(planId).orElseThrow();
         if (district) {
-            obligations.planReviewedByDistrict(after, user.username());
+            obligations.planReviewedByDistrict(after, submissions(planId), user.username());
         }
         return after;
     }
@@ -150,9 +150,13 @@ public class QualityControlPlans {
         events.event(planId, "PLAN", district ? "DISTRICT_RETURNED" : "CITY_RETURNED", user.username(), user.organisationName(), given);
         QcPlan after = store.find(planId).orElseThrow();
         if (district) {
-            obligations.planReviewedByDistrict(after, user.username());
+            obligations.planReviewedByDistrict(after, submissions(planId), user.username());
         }
         return after;
+    }
+
+    private int submissions(UUID planId) {
+        return (int) events.events(planId).stream().filter(e -> e.action().equals("SUBMITTED")).count();
     }
 
     public QcPlan get(CurrentUser user, UUID planId) {
