@@ -50,6 +50,21 @@ class DeadlinesTest {
     }
 
     @Test
+    void seed002_districtReviewIsFiveDaysFromSubmissionButAtMostTwentyFiveAfterMonthEnd() {
+        YearMonth march = YearMonth.of(2024, 3);
+        // submitted on 04-10: 5 days → 04-15, well before the cap (03-31 + 25 = 04-25)
+        Deadline early = deadlines.dueAfter(DeadlineKind.MONTHLY_DEPOSIT_DISTRICT_REVIEW, 2024, BEILUN, LocalDate.of(2024, 4, 10));
+        assertThat(deadlines.cappedAfterMonthEnd(early, march, 25).due()).isEqualTo(early.due());
+        // submitted on the last day, 04-22: 5 days would run past the cap → 04-25 (最多25个自然日内)
+        Deadline last = deadlines.dueAfter(DeadlineKind.MONTHLY_DEPOSIT_DISTRICT_REVIEW, 2024, BEILUN, LocalDate.of(2024, 4, 22));
+        assertThat(last.due()).isAfter(LocalDate.of(2024, 4, 25));
+        assertThat(deadlines.cappedAfterMonthEnd(last, march, 25).due()).isEqualTo(LocalDate.of(2024, 4, 25));
+        // a late submission (after the cap) still gets its 5 days: nobody can review before it arrives
+        Deadline late = deadlines.dueAfter(DeadlineKind.MONTHLY_DEPOSIT_DISTRICT_REVIEW, 2024, BEILUN, LocalDate.of(2024, 5, 6));
+        assertThat(deadlines.cappedAfterMonthEnd(late, march, 25)).isEqualTo(late);
+    }
+
+    @Test
     void seed001_pendingOffsetCcerRecalledFifteenWorkingDaysAfterThePeriodEnds() {
         Deadline d = deadlines.dueAfter(DeadlineKind.PENDING_OFFSET_RECALL, 2022, BEILUN, LocalDate.of(2023, 12, 31));
         assertThat(d.due()).isEqualTo(LocalDate.of(2024, 1, 22));
