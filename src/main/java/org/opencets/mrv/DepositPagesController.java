@@ -41,8 +41,10 @@ class DepositPagesController {
     private final EvidenceFiles files;
     private final Deadlines deadlines;
     private final MessageSource messages;
+    private final MrvLabels labels;
 
-    DepositPagesController(MonthlyDeposits deposits, EvidenceFiles files, Deadlines deadlines, MessageSource messages) {
+    DepositPagesController(MonthlyDeposits deposits, EvidenceFiles files, Deadlines deadlines, MessageSource messages, MrvLabels labels) {
+        this.labels = labels;
         this.deposits = deposits;
         this.files = files;
         this.deadlines = deadlines;
@@ -51,7 +53,7 @@ class DepositPagesController {
 
     @GetMapping("/{unitId}/{month}")
     String show(CurrentUser user, @PathVariable UUID unitId, @PathVariable YearMonth month, @RequestParam Optional<UUID> version,
-            Model model) {
+            Model model, Locale locale) {
         MonthlyDeposits.Unit unit = deposits.unit(user, unitId);
         List<Deposit> versions = deposits.versions(user, unitId, month);
         Deposit shown = version.flatMap(id -> versions.stream().filter(d -> d.id().equals(id)).findFirst())
@@ -77,8 +79,9 @@ class DepositPagesController {
                     ? MrvAccess.isDistrictReviewer(user, shown.region())
                     : shown.status() == DepositStatus.DISTRICT_APPROVED && MrvAccess.isCityReviewer(user, shown.region()));
             if (shown.status() == DepositStatus.DRAFT) {
-                model.addAttribute("findings", deposits.check(user, shown.id()));
+                model.addAttribute("findings", labels.findings(deposits.check(user, shown.id()), locale));
             } else {
+                model.addAttribute("submittedFindings", labels.findings(shown.findings(), locale));
                 model.addAttribute("receipt", deposits.receipt(user, shown.id()).orElse(null));
             }
         }
@@ -92,8 +95,8 @@ class DepositPagesController {
             deposits.draft(user, unitId, month, Deposit.Channel.FORM);
             return "redirect:/mrv/deposits/" + unitId + "/" + month;
         } catch (ValidationFailed e) {
-            model.addAttribute("errors", FormErrors.of(e.violations(), messages, locale));
-            return show(user, unitId, month, Optional.empty(), model);
+            model.addAttribute("errors", FormErrors.of(labels.violations(e.violations(), locale), messages, locale));
+            return show(user, unitId, month, Optional.empty(), model, locale);
         }
     }
 
@@ -126,11 +129,11 @@ class DepositPagesController {
             flash.addFlashAttribute("done", "deposit.imported");
             return "redirect:/mrv/deposits/" + unitId + "/" + month;
         } catch (ValidationFailed e) {
-            model.addAttribute("errors", FormErrors.of(e.violations(), messages, locale));
+            model.addAttribute("errors", FormErrors.of(labels.violations(e.violations(), locale), messages, locale));
         } catch (ConcurrentModification e) {
             model.addAttribute("conflict", true);
         }
-        return show(user, unitId, month, Optional.empty(), model);
+        return show(user, unitId, month, Optional.empty(), model, locale);
     }
 
     @PostMapping("/by-id/{id}/values")
@@ -163,8 +166,8 @@ class DepositPagesController {
     }
 
     @GetMapping("/by-id/{id}/checks")
-    String checks(CurrentUser user, @PathVariable UUID id, Model model) {
-        model.addAttribute("findings", deposits.check(user, id));
+    String checks(CurrentUser user, @PathVariable UUID id, Model model, Locale locale) {
+        model.addAttribute("findings", labels.findings(deposits.check(user, id), locale));
         return "mrv/deposit :: findings";
     }
 
@@ -228,11 +231,11 @@ class DepositPagesController {
             flash.addFlashAttribute("done", doneKey);
             return "redirect:/mrv/deposits/" + d.unitId() + "/" + d.month();
         } catch (ValidationFailed e) {
-            model.addAttribute("errors", FormErrors.of(e.violations(), messages, locale));
+            model.addAttribute("errors", FormErrors.of(labels.violations(e.violations(), locale), messages, locale));
         } catch (ConcurrentModification e) {
             model.addAttribute("conflict", true);
         }
-        return show(user, d.unitId(), d.month(), Optional.empty(), model);
+        return show(user, d.unitId(), d.month(), Optional.empty(), model, locale);
     }
 
     private static List<String> lastReasons(List<ReviewEvent> history) {

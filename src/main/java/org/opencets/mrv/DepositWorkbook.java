@@ -512,7 +512,7 @@ final class DepositWorkbook {
                 return null;
             }
             if (value.get().signum() < 0) {
-                add("negative", "Row {0}: the value {1} is negative", value.get().toPlainString());
+                add("negative", "Row {0}: the value {1} is negative", normalized(value.get()).toPlainString());
                 return null;
             }
             return normalized(value.get());
