@@ -76,7 +76,6 @@ CREATE TABLE mrv.deposit (
   log_index       BIGINT,
   submitted_at    TIMESTAMPTZ,
   submitted_by    VARCHAR(64),
-  late            BOOLEAN NOT NULL DEFAULT false,
   version         INT NOT NULL DEFAULT 0,
   created_at      TIMESTAMPTZ NOT NULL DEFAULT now(),
   created_by      VARCHAR(64) NOT NULL,
@@ -156,10 +155,10 @@ BEGIN
   END IF;
   IF OLD.status <> 'DRAFT' AND (NEW.status = 'DRAFT'
       OR (NEW.emitter_uscc, NEW.emitter_name, NEW.region_code, NEW.unit_code, NEW.created_by, NEW.created_at, NEW.unit_id, NEW.month, NEW.deposit_version, NEW.replaces, NEW.sample_id, NEW.sample_place,
-          NEW.content_sha256, NEW.log_index, NEW.submitted_at, NEW.submitted_by, NEW.findings, NEW.late, NEW.channel)
+          NEW.content_sha256, NEW.log_index, NEW.submitted_at, NEW.submitted_by, NEW.findings, NEW.channel)
          IS DISTINCT FROM
          (OLD.emitter_uscc, OLD.emitter_name, OLD.region_code, OLD.unit_code, OLD.created_by, OLD.created_at, OLD.unit_id, OLD.month, OLD.deposit_version, OLD.replaces, OLD.sample_id, OLD.sample_place,
-          OLD.content_sha256, OLD.log_index, OLD.submitted_at, OLD.submitted_by, OLD.findings, OLD.late, OLD.channel)) THEN
+          OLD.content_sha256, OLD.log_index, OLD.submitted_at, OLD.submitted_by, OLD.findings, OLD.channel)) THEN
     RAISE EXCEPTION 'deposit % is submitted: only its review state may change (a correction is a new version)', OLD.id;
   END IF;
   RETURN NEW;

@@ -49,9 +49,6 @@ final class EmitterImportTemplate {
             UnitCategory.II, "300MW 等级及以下常规燃煤机组 (conventional coal < 400 MW)",
             UnitCategory.III, "燃煤矸石、煤泥、水煤浆等非常规燃煤机组（含燃煤循环流化床）(unconventional coal, CFB)",
             UnitCategory.IV, "燃气机组 (natural gas)");
-    private static final Map<Fuel, String> FUEL = Map.of(
-            Fuel.RAW_COAL, "原煤", Fuel.BITUMINOUS, "烟煤", Fuel.ANTHRACITE, "无烟煤", Fuel.LIGNITE, "褐煤",
-            Fuel.COAL_GANGUE, "煤矸石", Fuel.NATURAL_GAS, "天然气", Fuel.FUEL_OIL, "燃料油", Fuel.BIOMASS, "生物质");
     private static final Map<CoolingType, String> COOLING = Map.of(
             CoolingType.WATER, "水冷 (water)", CoolingType.AIR, "空冷 (air)", CoolingType.BACK_PRESSURE, "背压 (back pressure)");
 
@@ -180,7 +177,7 @@ final class EmitterImportTemplate {
         lines.blank();
         lines.headers("燃料 fuels", "代码 Code", "", "", "含义 Meaning");
         for (Fuel fuel : Fuel.values()) {
-            lines.row("", fuel.name(), "", "", FUEL.getOrDefault(fuel, ""));
+            lines.row("", fuel.name(), "", "", fuel.chineseName());
         }
         lines.blank();
         lines.headers("冷却方式 coolingType", "代码 Code", "", "", "含义 Meaning");

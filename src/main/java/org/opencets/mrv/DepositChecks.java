@@ -5,11 +5,9 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.opencets.directory.Fuel;
 
 /**
@@ -18,11 +16,11 @@ import org.opencets.directory.Fuel;
  */
 final class DepositChecks {
 
-    static final Set<Fuel> COALS = EnumSet.of(Fuel.RAW_COAL, Fuel.BITUMINOUS, Fuel.ANTHRACITE, Fuel.LIGNITE, Fuel.COAL_GANGUE);
     /** Units may run a little above nameplate; beyond 5% the generation cannot be right. */
     static final BigDecimal OVERLOAD = new BigDecimal("1.05");
     /** Generation further than 10% from capacity × hours × load is worth a reviewer's look. */
     static final BigDecimal LOAD_TOLERANCE = new BigDecimal("0.10");
+    static final String LATE = "late";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     record Range(BigDecimal min, BigDecimal max, String source) {
@@ -161,7 +159,7 @@ final class DepositChecks {
     /** Seed 002 §二(六): coal burnt in the month → the retained sample's ID and place, and from 2024 the sampling record. */
     static void coalSamples(Context context, Values v, List<Evidence> evidence, String sampleId, String samplePlace,
             List<Finding> findings) {
-        boolean coalBurnt = COALS.stream().anyMatch(c -> v.positive(Parameter.FUEL_CONSUMPTION, c));
+        boolean coalBurnt = v.all().stream().anyMatch(m -> m.parameter() == Parameter.FUEL_CONSUMPTION && m.fuel().isCoal() && m.positive());
         if (!coalBurnt) {
             return;
         }
@@ -193,7 +191,7 @@ final class DepositChecks {
     /** Seed 002 §二(二): due 20 natural days after month end; a late month may still be submitted but shows as late. */
     static void timeliness(Context context, List<Finding> findings) {
         if (context.today().isAfter(context.due())) {
-            findings.add(Finding.warning("month", "late", "Late: {0} was due on {1}", context.month(), context.due()));
+            findings.add(Finding.warning("month", LATE, "Late: {0} was due on {1}", context.month(), context.due()));
         }
     }
 

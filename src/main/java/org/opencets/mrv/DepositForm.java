@@ -24,6 +24,10 @@ final class DepositForm {
             String name = field.name();
             String raw = form.getOrDefault("v." + name, "").replace(",", "").replace("，", "").strip();
             MeasurementBasis basis = basis(form.get("b." + name));
+            if (basis == null) {
+                problems.add(FieldViolation.of(name, "deposit.basis.unknown", "{0}: unknown basis \"{1}\"", name, form.get("b." + name)));
+                continue;
+            }
             if (raw.isEmpty() && basis != MeasurementBasis.DEFAULT) {
                 continue;
             }
@@ -45,6 +49,7 @@ final class DepositForm {
         return new DepositInput(values, form.get("sampleId"), form.get("samplePlace"));
     }
 
+    /** Blank means measured; anything that is not a basis is null (the caller reports it). */
     static MeasurementBasis basis(String text) {
         if (text == null || text.isBlank()) {
             return MeasurementBasis.MEASURED;
@@ -52,7 +57,7 @@ final class DepositForm {
         try {
             return MeasurementBasis.valueOf(text.strip());
         } catch (IllegalArgumentException e) {
-            return MeasurementBasis.MEASURED;
+            return null;
         }
     }
 

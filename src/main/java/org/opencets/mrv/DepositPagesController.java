@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,9 +76,7 @@ class DepositPagesController {
             model.addAttribute("history", deposits.history(user, shown.id()));
             model.addAttribute("returnReasons", lastReasons(deposits.history(user,
                     shown.status() == DepositStatus.RETURNED || shown.replaces() == null ? shown.id() : shown.replaces())));
-            model.addAttribute("canReview", shown.status() == DepositStatus.SUBMITTED
-                    ? MrvAccess.isDistrictReviewer(user, shown.region())
-                    : shown.status() == DepositStatus.DISTRICT_APPROVED && MrvAccess.isCityReviewer(user, shown.region()));
+            model.addAttribute("canReview", shown.status().waitingFor().map(l -> l.mayAct(user, shown.region())).orElse(false));
             if (shown.status() == DepositStatus.DRAFT) {
                 model.addAttribute("findings", labels.findings(deposits.check(user, shown.id()), locale));
             } else {
@@ -149,8 +148,9 @@ class DepositPagesController {
     String attach(CurrentUser user, @PathVariable UUID id, @RequestParam EvidenceKind kind, @RequestParam(required = false) String fuel,
             @RequestParam("file") MultipartFile file, Model model, Locale locale, RedirectAttributes flash) {
         Deposit d = deposits.get(user, id);
-        Fuel forFuel = fuel == null || fuel.isBlank() ? null : Fuel.valueOf(fuel);
         return act(user, d, model, locale, flash, "deposit.attached", () -> {
+            Fuel forFuel = fuel == null || fuel.isBlank() ? null : Arrays.stream(Fuel.values()).filter(f -> f.name().equals(fuel.strip()))
+                    .findFirst().orElseThrow(() -> MonthlyDeposits.invalid("fuel", "deposit.fuel.unknown", "Unknown fuel {0}", fuel));
             try (InputStream in = file.getInputStream()) {
                 deposits.attach(user, id, kind, forFuel, file.getOriginalFilename(), in);
             } catch (IOException e) {

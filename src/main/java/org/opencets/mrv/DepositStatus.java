@@ -4,7 +4,16 @@ package org.opencets.mrv;
 public enum DepositStatus {
     DRAFT, SUBMITTED, RETURNED, DISTRICT_APPROVED, APPROVED;
 
+    /** The review level this version waits for, if any. */
+    public java.util.Optional<ReviewLevel> waitingFor() {
+        return switch (this) {
+            case SUBMITTED -> java.util.Optional.of(ReviewLevel.DISTRICT);
+            case DISTRICT_APPROVED -> java.util.Optional.of(ReviewLevel.CITY);
+            default -> java.util.Optional.empty();
+        };
+    }
+
     public boolean underReview() {
-        return this == SUBMITTED || this == DISTRICT_APPROVED;
+        return waitingFor().isPresent();
     }
 }

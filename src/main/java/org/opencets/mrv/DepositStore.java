@@ -115,12 +115,11 @@ class DepositStore {
         return jdbc.sql("update mrv.deposit set version = version + 1 where id = ? and version = ?").params(id, expectedVersion).update() == 1;
     }
 
-    boolean markSubmitted(UUID id, int expectedVersion, List<Finding> findings, String sha256, long logIndex, Instant at, String by,
-            boolean late) {
+    boolean markSubmitted(UUID id, int expectedVersion, List<Finding> findings, String sha256, long logIndex, Instant at, String by) {
         return jdbc.sql("""
                 update mrv.deposit set status = 'SUBMITTED', findings = ?::jsonb, content_sha256 = ?, log_index = ?, submitted_at = ?,
-                  submitted_by = ?, late = ?, version = version + 1 where id = ? and version = ? and status = 'DRAFT'""")
-                .params(json.writeValueAsString(findings), sha256, logIndex, Timestamp.from(at), by, late, id, expectedVersion)
+                  submitted_by = ?, version = version + 1 where id = ? and version = ? and status = 'DRAFT'""")
+                .params(json.writeValueAsString(findings), sha256, logIndex, Timestamp.from(at), by, id, expectedVersion)
                 .update() == 1;
     }
 
@@ -158,21 +157,12 @@ class DepositStore {
                         rs.getLong("size_bytes"), rs.getTimestamp("attached_at").toInstant(), rs.getString("attached_by"))).list();
         return new Deposit(d.id(), d.emitter(), d.emitterName(), d.region(), d.unitId(), d.unitCode(), d.month(), d.depositVersion(),
                 d.replaces(), d.status(), d.channel(), d.sampleId(), d.samplePlace(), d.findings(), d.contentSha256(), d.logIndex(),
-                d.submittedAt(), d.submittedBy(), d.late(), d.version(), List.copyOf(ordered), evidence);
-    }
-
-    /** Counts per status for a region and month range (for the bureaus' overview). */
-    Map<DepositStatus, Long> countByStatus(String regionPrefix, YearMonth month) {
-        Map<DepositStatus, Long> counts = new HashMap<>();
-        jdbc.sql("select status, count(*) from mrv.deposit where region_code like ? and month = ? group by status")
-                .params(regionPrefix + "%", month.atDay(1))
-                .query((rs, n) -> counts.put(DepositStatus.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        return counts;
+                d.submittedAt(), d.submittedBy(), d.version(), List.copyOf(ordered), evidence);
     }
 
     private static final String SELECT = """
             select id, emitter_uscc, emitter_name, region_code, unit_id, unit_code, month, deposit_version, replaces, status, channel,
-                   sample_id, sample_place, findings, content_sha256, log_index, submitted_at, submitted_by, late, version
+                   sample_id, sample_place, findings, content_sha256, log_index, submitted_at, submitted_by, version
             from mrv.deposit""";
 
     private Deposit map(ResultSet rs, int row) throws SQLException {
@@ -184,7 +174,7 @@ class DepositStore {
                 YearMonth.from(rs.getDate("month").toLocalDate()), rs.getInt("deposit_version"), rs.getObject("replaces", UUID.class),
                 DepositStatus.valueOf(rs.getString("status")), Deposit.Channel.valueOf(rs.getString("channel")), rs.getString("sample_id"),
                 rs.getString("sample_place"), json.readValue(rs.getString("findings"), FINDINGS), rs.getString("content_sha256"), index,
-                submitted == null ? null : submitted.toInstant(), rs.getString("submitted_by"), rs.getBoolean("late"), rs.getInt("version"),
+                submitted == null ? null : submitted.toInstant(), rs.getString("submitted_by"), rs.getInt("version"),
                 List.of(), List.of());
     }
 

@@ -82,9 +82,6 @@ final class DepositWorkbook {
             Parameter.GENERATION, "发电量", Parameter.POWER_SUPPLIED, "供电量", Parameter.HEAT_SUPPLIED, "供热量",
             Parameter.PURCHASED_ELECTRICITY, "购入使用电量", Parameter.OPERATING_HOURS, "运行小时数",
             Parameter.LOAD_FACTOR, "负荷（出力）系数", Parameter.AUX_POWER_RATE, "厂用电率");
-    static final Map<Fuel, String> FUEL_NAMES = Map.of(
-            Fuel.RAW_COAL, "原煤", Fuel.BITUMINOUS, "烟煤", Fuel.ANTHRACITE, "无烟煤", Fuel.LIGNITE, "褐煤",
-            Fuel.COAL_GANGUE, "煤矸石", Fuel.NATURAL_GAS, "天然气", Fuel.FUEL_OIL, "燃料油", Fuel.BIOMASS, "生物质");
     static final Map<MeasurementBasis, String> BASIS_NAMES = Map.of(
             MeasurementBasis.MEASURED, "实测", MeasurementBasis.DEFAULT, "缺省", MeasurementBasis.CALCULATED, "计算");
 
@@ -183,7 +180,7 @@ final class DepositWorkbook {
 
     static String parameterName(Parameter parameter, Fuel fuel) {
         String name = PARAMETER_NAMES.get(parameter);
-        return fuel == null ? name : name + "（" + FUEL_NAMES.get(fuel) + "）";
+        return fuel == null ? name : name + "（" + fuel.chineseName() + "）";
     }
 
     static Optional<MeasurementBasis> basis(String text) {
@@ -200,7 +197,7 @@ final class DepositWorkbook {
     static Optional<Fuel> fuel(String text) {
         String key = text.strip();
         for (Fuel fuel : Fuel.values()) {
-            if (fuel.name().equalsIgnoreCase(key) || FUEL_NAMES.get(fuel).equals(key)) {
+            if (fuel.name().equalsIgnoreCase(key) || fuel.chineseName().equals(key)) {
                 return Optional.of(fuel);
             }
         }

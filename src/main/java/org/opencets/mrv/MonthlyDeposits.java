@@ -38,6 +38,9 @@ public class MonthlyDeposits {
 
     static final String LOG_DEPOSIT = "MONTHLY_DEPOSIT";
     static final String LOG_EVIDENCE = "DEPOSIT_EVIDENCE";
+    /** The columns' lengths (V11). */
+    static final int SAMPLE_ID_LENGTH = 100;
+    static final int SAMPLE_PLACE_LENGTH = 200;
 
     private final DepositStore store;
     private final PlanStore plans;
@@ -122,7 +125,11 @@ public class MonthlyDeposits {
         Deposit d = editable(user, depositId, expectedVersion);
         List<FieldViolation> problems = new ArrayList<>();
         Unit unit = unit(user, d.unitId());
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (MonthlyValue v : input.values()) {
+            if (!seen.add(v.field())) {
+                problems.add(FieldViolation.of(v.field(), "deposit.value.duplicate", "{0} is given twice", v.field()));
+            }
             if (v.fuel() != null && !unit.unit().fuels().contains(v.fuel())) {
                 problems.add(FieldViolation.of(v.field(), "deposit.fuel.notBurnt", "Unit {0} does not burn {1}", d.unitCode(), v.fuel()));
             }
@@ -133,6 +140,8 @@ public class MonthlyDeposits {
                 problems.add(FieldViolation.of(v.field(), "deposit.value.missing", "{0} needs a value unless it is a default", v.field()));
             }
         }
+        tooLong("sampleId", input.sampleId(), SAMPLE_ID_LENGTH, problems);
+        tooLong("samplePlace", input.samplePlace(), SAMPLE_PLACE_LENGTH, problems);
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
         }
@@ -152,6 +161,9 @@ public class MonthlyDeposits {
     @Transactional
     public Deposit attach(CurrentUser user, UUID depositId, EvidenceKind kind, Fuel fuel, String fileName, InputStream content) {
         Deposit d = editable(user, depositId, null);
+        if (fuel != null && !unit(user, d.unitId()).unit().fuels().contains(fuel)) {
+            throw invalid("fuel", "deposit.fuel.notBurnt", "Unit {0} does not burn {1}", d.unitCode(), fuel);
+        }
         if (kind == EvidenceKind.SAMPLING_RECORDING) {
             EvidenceType type = EvidenceType.byFileName(fileName).orElse(null);
             if (type == EvidenceType.PDF || type == EvidenceType.XLSX) {
@@ -230,9 +242,8 @@ public class MonthlyDeposits {
         for (AttachedEvidence e : d.evidence()) {
             log.append(LOG_EVIDENCE, d.id() + "/" + e.uploadId(), java.util.HexFormat.of().parseHex(e.sha256()));
         }
-        boolean late = findings.stream().anyMatch(f -> f.code().equals("late"));
         if (!store.markSubmitted(d.id(), expectedVersion, findings, java.util.HexFormat.of().formatHex(hash), receipt.index(),
-                at, user.username(), late)) {
+                at, user.username())) {
             throw new ConcurrentModification("Monthly deposit", d.id());
         }
         store.event(d.id(), "DEPOSIT", "SUBMITTED", user.username(), user.organisationName(), List.of());
@@ -245,8 +256,7 @@ public class MonthlyDeposits {
     @Transactional
     public Deposit approve(CurrentUser user, UUID depositId, int expectedVersion) {
         Deposit d = get(user, depositId);
-        boolean district = reviewStep(d);
-        MrvAccess.requireReviewer(user, d.region(), district);
+        boolean district = reviewLevel(d, user) == ReviewLevel.DISTRICT;
         DepositStatus to = district ? DepositStatus.DISTRICT_APPROVED : DepositStatus.APPROVED;
         if (!store.moveStatus(d.id(), expectedVersion, d.status(), to)) {
             throw new ConcurrentModification("Monthly deposit", d.id());
@@ -267,12 +277,8 @@ public class MonthlyDeposits {
     @Transactional
     public Deposit returnWithReasons(CurrentUser user, UUID depositId, int expectedVersion, List<String> reasons) {
         Deposit d = get(user, depositId);
-        boolean district = reviewStep(d);
-        MrvAccess.requireReviewer(user, d.region(), district);
-        List<String> given = reasons == null ? List.of() : reasons.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
-        if (given.isEmpty()) {
-            throw invalid("reasons", "deposit.reasons.missing", "List every problem the emitter must correct");
-        }
+        boolean district = reviewLevel(d, user) == ReviewLevel.DISTRICT;
+        List<String> given = ReviewLevel.requireReasons(reasons);
         if (!store.moveStatus(d.id(), expectedVersion, d.status(), DepositStatus.RETURNED)) {
             throw new ConcurrentModification("Monthly deposit", d.id());
         }
@@ -319,14 +325,7 @@ public class MonthlyDeposits {
         };
     }
 
-    /** The deposit's receipt and each evidence file's, against the latest signed tree head. */
-    public List<Receipt> receipts(CurrentUser user, UUID depositId) {
-        Deposit d = get(user, depositId);
-        List<Receipt> receipts = new ArrayList<>(log.receipts(LOG_DEPOSIT, d.id().toString()));
-        d.evidence().forEach(e -> receipts.addAll(log.receipts(LOG_EVIDENCE, d.id() + "/" + e.uploadId())));
-        return receipts;
-    }
-
+    /** The deposit's receipt against the latest signed tree head (each evidence file has its own leaf too). */
     public Optional<Receipt> receipt(CurrentUser user, UUID depositId) {
         return log.receipts(LOG_DEPOSIT, get(user, depositId).id().toString()).stream().findFirst();
     }
@@ -348,12 +347,11 @@ public class MonthlyDeposits {
     record Unit(KeyEmitter emitter, GeneratingUnit unit) {
     }
 
-    private boolean reviewStep(Deposit d) {
-        return switch (d.status()) {
-            case SUBMITTED -> true;
-            case DISTRICT_APPROVED -> false;
-            default -> throw invalid("status", "deposit.notUnderReview", "This version is {0}, not waiting for a review", d.status());
-        };
+    private static ReviewLevel reviewLevel(Deposit d, CurrentUser user) {
+        ReviewLevel level = d.status().waitingFor().orElseThrow(() -> invalid("status", "deposit.notUnderReview",
+                "This version is {0}, not waiting for a review", d.status()));
+        level.requireActor(user, d.region());
+        return level;
     }
 
     private Deposit editable(CurrentUser user, UUID depositId, Integer expectedVersion) {
@@ -374,6 +372,12 @@ public class MonthlyDeposits {
         }
     }
 
+    private static void tooLong(String field, String value, int max, List<FieldViolation> problems) {
+        if (value != null && value.strip().length() > max) {
+            problems.add(FieldViolation.of(field, "deposit.text.tooLong", "At most {0} characters", max));
+        }
+    }
+
     private void requireEnded(YearMonth month) {
         LocalDate today = deadlines.today();
         if (!month.isBefore(YearMonth.from(today))) {
@@ -384,7 +388,7 @@ public class MonthlyDeposits {
     private static Deposit withSubmitter(Deposit d, String by) {
         return new Deposit(d.id(), d.emitter(), d.emitterName(), d.region(), d.unitId(), d.unitCode(), d.month(), d.depositVersion(),
                 d.replaces(), d.status(), d.channel(), d.sampleId(), d.samplePlace(), d.findings(), d.contentSha256(), d.logIndex(),
-                d.submittedAt(), by, d.late(), d.version(), d.values(), d.evidence());
+                d.submittedAt(), by, d.version(), d.values(), d.evidence());
     }
 
     static ValidationFailed invalid(String field, String key, String message, Object... args) {

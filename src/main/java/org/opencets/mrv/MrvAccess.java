@@ -7,7 +7,7 @@ import org.opencets.identity.Role;
 import org.opencets.shared.RegionCode;
 import org.opencets.shared.Uscc;
 
-/** Who may act on plans and deposits: the emitter itself enters and submits; its district, then its city, review. */
+/** Who may see plans and deposits, and who enters and submits them: the emitter itself (reviews: {@link ReviewLevel}). */
 final class MrvAccess {
 
     private MrvAccess() {
@@ -24,22 +24,6 @@ final class MrvAccess {
     static void requireEmitter(CurrentUser user, Uscc emitter) {
         if (!isEmitter(user, emitter)) {
             throw new AccessDenied("denied.mrv.emitter", "Only the emitter's own officers may enter and submit its data");
-        }
-    }
-
-    static boolean isDistrictReviewer(CurrentUser user, RegionCode region) {
-        return user.kind() == OrganisationKind.DISTRICT_BUREAU && user.region().contains(region) && actor(user);
-    }
-
-    static boolean isCityReviewer(CurrentUser user, RegionCode region) {
-        return user.kind() == OrganisationKind.CITY_BUREAU && user.region().contains(region) && actor(user);
-    }
-
-    static void requireReviewer(CurrentUser user, RegionCode region, boolean district) {
-        if (district ? !isDistrictReviewer(user, region) : !isCityReviewer(user, region)) {
-            throw new AccessDenied(district ? "denied.mrv.district" : "denied.mrv.city", district
-                    ? "This step is the emitter's district bureau's technical review"
-                    : "This step is the city bureau's technical review");
         }
     }
 

@@ -134,8 +134,11 @@ class MrvObligations {
         }
     }
 
+    /** A city return keeps the city's month open: it is complete only once a version is approved. */
     void depositReturned(Deposit d, boolean byDistrict, String by) {
-        closeReview(d, byDistrict, by);
+        if (byDistrict) {
+            obligations.close("DEPOSIT_DISTRICT_REVIEW:" + d.id(), Obligation.Outcome.DONE, by);
+        }
         org(d.emitter()).ifPresent(org -> find(() -> deadlines.dueAfter(DeadlineKind.DEPOSIT_CORRECTION, d.month().getYear(), d.region(),
                 obligations.today())).ifPresent(due -> obligations.open(new NewObligation("DEPOSIT_CORRECTION:" + d.id(), due, org.id(),
                 d.region(), d.emitter().value(), d.emitterName(), d.unitCode(), d.month().toString(), link(d)))));
@@ -151,13 +154,6 @@ class MrvObligations {
 
     void depositApproved(Deposit d, String by) {
         obligations.close(cityKey(d), Obligation.Outcome.DONE, by);
-    }
-
-    private void closeReview(Deposit d, boolean byDistrict, String by) {
-        if (byDistrict) {
-            obligations.close("DEPOSIT_DISTRICT_REVIEW:" + d.id(), Obligation.Outcome.DONE, by);
-        }
-        // a city return keeps the city's month open: it is complete only once a version is approved
     }
 
     // --- plan workflow steps

@@ -62,9 +62,7 @@ class PlanPagesController {
         deadlines.find(DeadlineKind.QC_PLAN_SUBMISSION, year, unit.emitter().region()).ifPresent(d -> model.addAttribute("due", d));
         if (shown != null) {
             model.addAttribute("history", plans.history(user, shown.id()));
-            model.addAttribute("canReview", shown.status() == PlanStatus.SUBMITTED
-                    ? MrvAccess.isDistrictReviewer(user, shown.region())
-                    : shown.status() == PlanStatus.DISTRICT_APPROVED && MrvAccess.isCityReviewer(user, shown.region()));
+            model.addAttribute("canReview", shown.status().waitingFor().map(l -> l.mayAct(user, shown.region())).orElse(false));
         }
         return "mrv/plan";
     }
@@ -121,6 +119,11 @@ class PlanPagesController {
             if (method == null && rawDefault == null) {
                 continue;
             }
+            MeasurementBasis basis = DepositForm.basis(form.get("basis." + n));
+            if (basis == null) {
+                problems.add(FieldViolation.of(n, "deposit.basis.unknown", "{0}: unknown basis \"{1}\"", n, form.get("basis." + n)));
+                continue;
+            }
             BigDecimal defaultValue = null;
             if (rawDefault != null) {
                 try {
@@ -130,7 +133,7 @@ class PlanPagesController {
                     continue;
                 }
             }
-            items.add(new QcPlanItem(f.parameter(), f.fuel(), DepositForm.basis(form.get("basis." + n)), method,
+            items.add(new QcPlanItem(f.parameter(), f.fuel(), basis, method,
                     text(form.get("instrument." + n)), text(form.get("calibration." + n)), text(form.get("lab." + n)),
                     text(form.get("frequency." + n)), defaultValue));
         }

@@ -119,8 +119,7 @@ public class QualityControlPlans {
     @Transactional
     public QcPlan approve(CurrentUser user, UUID planId, int expectedVersion) {
         QcPlan plan = get(user, planId);
-        boolean district = reviewStep(plan);
-        MrvAccess.requireReviewer(user, plan.region(), district);
+        boolean district = reviewLevel(plan, user) == ReviewLevel.DISTRICT;
         if (!district && plan.replaces() != null) {
             store.supersede(plan.replaces());
         }
@@ -138,12 +137,8 @@ public class QualityControlPlans {
     @Transactional
     public QcPlan returnWithReasons(CurrentUser user, UUID planId, int expectedVersion, List<String> reasons) {
         QcPlan plan = get(user, planId);
-        boolean district = reviewStep(plan);
-        MrvAccess.requireReviewer(user, plan.region(), district);
-        List<String> given = reasons == null ? List.of() : reasons.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
-        if (given.isEmpty()) {
-            throw MonthlyDeposits.invalid("reasons", "deposit.reasons.missing", "List every problem the emitter must correct");
-        }
+        boolean district = reviewLevel(plan, user) == ReviewLevel.DISTRICT;
+        List<String> given = ReviewLevel.requireReasons(reasons);
         if (!store.moveStatus(planId, expectedVersion, plan.status(), PlanStatus.RETURNED)) {
             throw new ConcurrentModification("QC plan", planId);
         }
@@ -213,13 +208,11 @@ public class QualityControlPlans {
         return plan;
     }
 
-    private static boolean reviewStep(QcPlan plan) {
-        return switch (plan.status()) {
-            case SUBMITTED -> true;
-            case DISTRICT_APPROVED -> false;
-            default -> throw MonthlyDeposits.invalid("status", "plan.notUnderReview", "This plan version is {0}, not waiting for a review",
-                    plan.status());
-        };
+    private static ReviewLevel reviewLevel(QcPlan plan, CurrentUser user) {
+        ReviewLevel level = plan.status().waitingFor().orElseThrow(() -> MonthlyDeposits.invalid("status", "plan.notUnderReview",
+                "This plan version is {0}, not waiting for a review", plan.status()));
+        level.requireActor(user, plan.region());
+        return level;
     }
 
     private void requirePlannableYear(int year) {

@@ -282,6 +282,17 @@ class DepositWebAndApiTest {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors[0].field").value("values[0]"))
                 .andExpect(jsonPath("$.errors[0].code").value("deposit.parameter.unknown"));
+        List<String[]> twice = new java.util.ArrayList<>(VALUES);
+        twice.add(new String[] {"GENERATION", null, "1"});
+        mvc.perform(put("/api/v1/mrv/deposits/{u}/{m}", UNIT, month).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .content(json(month, twice)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'GENERATION')].code").value(hasItem("deposit.value.duplicate")));
+        String longSample = json(month, VALUES).replaceFirst("\"sampleId\":\"[^\"]*\"", "\"sampleId\":\"" + "样".repeat(101) + "\"");
+        mvc.perform(put("/api/v1/mrv/deposits/{u}/{m}", UNIT, month).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .content(longSample))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'sampleId')].code").value(hasItem("deposit.text.tooLong")));
         YearMonth next = YearMonth.from(deadlines.today()).plusMonths(1);
         mvc.perform(put("/api/v1/mrv/deposits/{u}/{m}", UNIT, next).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
                         .content(json(next, VALUES)))
@@ -314,6 +325,12 @@ class DepositWebAndApiTest {
         UUID id = live(month);
         assertThat(storedValues(id)).containsExactlyInAnyOrderEntriesOf(expectedStored("MEASURED"));
 
+        // evidence about a fuel the unit does not burn is refused
+        mvc.perform(multipart("/api/v1/mrv/deposits/{u}/{m}/evidence", UNIT, month)
+                        .file(new MockMultipartFile("file", "天然气化验.pdf", "application/pdf", pdf("gas"))).param("kind", "LAB_REPORT")
+                        .param("fuel", "NATURAL_GAS").header("X-API-Key", key))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'fuel')].code").value(hasItem("deposit.fuel.notBurnt")));
         attachAllOverApi(key, month);
         mvc.perform(get("/api/v1/mrv/deposits/{u}/{m}", UNIT, month).header("X-API-Key", key))
                 .andExpect(status().isOk())

@@ -151,8 +151,11 @@ class MonthlyDepositWorkflowTest {
         assertThat(HexFormat.of().formatHex(receipt.contentHash())).isEqualTo(v1.contentSha256());
         assertThat(v1.logIndex()).isEqualTo(receipt.index());
         // the deposit and each of its 5 files are in the log, and the receipt fetched later verifies too
-        assertThat(deposits.receipts(plant, v1.id())).hasSize(6)
+        java.util.List<Receipt> receipts = new java.util.ArrayList<>(log.receipts("MONTHLY_DEPOSIT", v1.id().toString()));
+        v1.evidence().forEach(e -> receipts.addAll(log.receipts("DEPOSIT_EVIDENCE", v1.id() + "/" + e.uploadId())));
+        assertThat(receipts).hasSize(6)
                 .allSatisfy(r -> assertThat(ReceiptVerifier.allHold(ReceiptVerifier.verify(r, log.publicKey()))).isTrue());
+        assertThat(deposits.receipt(plant, v1.id())).get().extracting(Receipt::index).isEqualTo(receipt.index());
 
         assertThat(obligations.find(monthlyKey)).get().satisfies(o -> {
             assertThat(o.isOpen()).isFalse();
