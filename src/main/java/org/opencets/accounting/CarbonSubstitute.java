@@ -14,7 +14,8 @@ record CarbonSubstitute(BigDecimal carbonPerGj, Figure.DefaultUse reason) {
 
     static Optional<CarbonSubstitute> forFuel(FuelFactors factors, List<UnitMonth> months, AccountingRules rules) {
         List<BigDecimal> measured = months.stream().flatMap(m -> m.fuels().stream())
-                .filter(f -> f.fuel().equals(factors.fuel()) && burnt(f) && f.carbon().isMeasured() && hasPositiveNcv(f))
+                .filter(f -> f.fuel().equals(factors.fuel()) && burnt(f) && f.carbon().isMeasured()
+                        && f.carbon().value().signum() > 0 && hasPositiveNcv(f))
                 .map(f -> f.carbon().value().divide(f.ncv().value(), MathContext.DECIMAL64))
                 .toList();
         Optional<Integer> minimum = rules.minMeasuredCarbonMonths();
@@ -22,9 +23,15 @@ record CarbonSubstitute(BigDecimal carbonPerGj, Figure.DefaultUse reason) {
             BigDecimal highest = rules.rounding().carbonPerGj(measured.stream().max(BigDecimal::compareTo).orElseThrow());
             return Optional.of(new CarbonSubstitute(highest, Figure.DefaultUse.of("carbon.substitute.highestMeasured", measured.size(), minimum.get())));
         }
-        return factors.defaultCarbonPerGj().map(cc -> new CarbonSubstitute(cc, measured.isEmpty()
-                ? Figure.DefaultUse.of("carbon.default.notMeasured")
-                : Figure.DefaultUse.of("carbon.default.fewMeasured", measured.size(), minimum.orElse(0))));
+        return factors.defaultCarbonPerGj().map(cc -> new CarbonSubstitute(cc, reason(measured.size(), minimum)));
+    }
+
+    private static Figure.DefaultUse reason(int measured, Optional<Integer> minimum) {
+        if (measured == 0) {
+            return Figure.DefaultUse.of("carbon.default.notMeasured");
+        }
+        return minimum.map(m -> Figure.DefaultUse.of("carbon.default.fewMeasured", measured, m))
+                .orElse(Figure.DefaultUse.of("carbon.default.yearRule", measured));
     }
 
     private static boolean burnt(FuelMonth f) {

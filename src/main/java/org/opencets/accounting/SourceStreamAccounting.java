@@ -30,7 +30,7 @@ public final class SourceStreamAccounting {
             reported.add(electricity);
         }
         Figure total = add("total", reported, rules);
-        Figure compliance = add("compliance", rules.electricityInCompliance() ? List.of(fuel, process, electricity, heat) : List.of(fuel, process), rules);
+        Figure compliance = add("compliance", rules.electricityReported() && rules.electricityInCompliance() ? List.of(fuel, process, electricity, heat) : List.of(fuel, process), rules);
         List<Figure> intensities = products.stream().map(p -> intensity(p, total, rules, gaps)).toList();
         return new StreamsAccount(year, figures, fuel, process, electricity, heat, total, compliance, intensities, gaps);
     }
@@ -48,7 +48,8 @@ public final class SourceStreamAccounting {
         return switch (s.kind()) {
             case FUEL_COMBUSTION -> fuel(key, s, rules, gaps);
             case PROCESS -> factor(key, s, s.emissionFactor(), "EF", rules, gaps);
-            case PURCHASED_ELECTRICITY -> factor(key, s, yearFactor(rules.gridFactor()), "EF_grid", rules, gaps);
+            case PURCHASED_ELECTRICITY -> rules.electricityReported() ? factor(key, s, yearFactor(rules.gridFactor()), "EF_grid", rules, gaps)
+                    : new Figure(key, rules.rounding().emissions(BigDecimal.ZERO), "tCO2", "not accounted in " + rules.dataYear(), List.of());
             case PURCHASED_HEAT -> factor(key, s, yearFactor(rules.heatFactor()), "EF_heat", rules, gaps);
         };
     }
@@ -145,7 +146,7 @@ public final class SourceStreamAccounting {
         String key = "year/intensity/" + p.key();
         String unit = "tCO2/" + p.unit();
         if (p.output() == null || p.output().signum() <= 0) {
-            gaps.add(p.output() == null ? Gap.of(p.key(), null, "output", Gap.VALUE_MISSING)
+            gaps.add(p.output() == null || p.output().signum() == 0 ? Gap.of(p.key(), null, "output", Gap.VALUE_MISSING)
                     : Gap.of(p.key(), null, "output", Gap.NEGATIVE, p.name(), p.output()));
             return Figure.notComputed(key, unit, "E_total / output");
         }

@@ -23,7 +23,7 @@ public record UnitAccount(String unit, List<MonthAccount> months, List<FuelYearA
         return gaps.isEmpty();
     }
 
-    /** Every figure of the unit by key ("2024-03/fuel/BITUMINOUS/emissions", "year/total"), for "how computed". */
+    /** Every figure of the unit by key ("2024-03/BITUMINOUS/emissions", "year/total"), for "how computed". */
     public Optional<Figure> figure(String key) {
         return FigureIndex.of(this).get(key);
     }

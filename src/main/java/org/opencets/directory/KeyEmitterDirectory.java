@@ -90,6 +90,16 @@ public class KeyEmitterDirectory {
         return store.unit(unitId);
     }
 
+    /** An emitter's units without a user's view (for modules that check access themselves, and system jobs). */
+    public List<GeneratingUnit> unitsOf(UUID emitterId) {
+        return store.units(emitterId);
+    }
+
+    /** Every emitter of every sector, for system jobs that open yearly obligations. */
+    public List<KeyEmitter> all() {
+        return store.inSector("");
+    }
+
     public Optional<KeyEmitter> emitterById(UUID emitterId) {
         return store.find(emitterId);
     }

@@ -165,6 +165,13 @@ class DepositPagesController {
         return act(user, d, model, locale, flash, "deposit.detached", () -> deposits.detach(user, id, uploadId));
     }
 
+    /** A version by id (links from the annual report's "how computed") shows its unit-month page at that version. */
+    @GetMapping("/by-id/{id}")
+    String byId(CurrentUser user, @PathVariable UUID id) {
+        Deposit d = deposits.get(user, id);
+        return "redirect:/mrv/deposits/" + d.unitId() + "/" + d.month() + "?version=" + d.id();
+    }
+
     @GetMapping("/by-id/{id}/checks")
     String checks(CurrentUser user, @PathVariable UUID id, Model model, Locale locale) {
         model.addAttribute("findings", labels.findings(deposits.check(user, id), locale));

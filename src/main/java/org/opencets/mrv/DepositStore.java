@@ -70,10 +70,28 @@ class DepositStore {
 
     /** The newest version per unit-month of an emitter's year, without values (for the overview grid). */
     List<Deposit> latestOfYear(Uscc emitter, int year) {
-        return jdbc.sql(SELECT + " where id in (select distinct on (unit_id, month) id from mrv.deposit where emitter_uscc = ?"
-                + " and month between ? and ? order by unit_id, month, deposit_version desc) order by unit_code, month")
+        return jdbc.sql(SELECT + " where id in (" + LATEST_IDS + ") order by unit_code, month")
                 .params(emitter.value(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1)).query(this::map).list();
     }
+
+    /** The newest version of each unit-month of a year with its values, in two queries (annual reports, benchmark). */
+    List<Deposit> latestOfYearWithValues(Uscc emitter, int year) {
+        List<Deposit> latest = latestOfYear(emitter, year);
+        java.util.Map<UUID, List<MonthlyValue>> values = new java.util.HashMap<>();
+        jdbc.sql("select deposit_id, parameter, fuel, value, basis, note from mrv.deposit_value where deposit_id in (" + LATEST_IDS + ")")
+                .params(emitter.value(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1))
+                .query((rs, n) -> values.computeIfAbsent(rs.getObject("deposit_id", UUID.class), k -> new ArrayList<>())
+                        .add(new MonthlyValue(Parameter.valueOf(rs.getString("parameter")), fuel(rs.getString("fuel")), rs.getBigDecimal("value"),
+                                MeasurementBasis.valueOf(rs.getString("basis")), rs.getString("note"))))
+                .list();
+        return latest.stream().map(d -> new Deposit(d.id(), d.emitter(), d.emitterName(), d.region(), d.unitId(), d.unitCode(), d.month(),
+                d.depositVersion(), d.replaces(), d.status(), d.channel(), d.sampleId(), d.samplePlace(), d.findings(), d.contentSha256(),
+                d.logIndex(), d.submittedAt(), d.submittedBy(), d.version(), List.copyOf(values.getOrDefault(d.id(), List.of())), List.of()))
+                .toList();
+    }
+
+    private static final String LATEST_IDS = "select distinct on (unit_id, month) id from mrv.deposit where emitter_uscc = ?"
+            + " and month between ? and ? order by unit_id, month, deposit_version desc";
 
     List<Deposit> inStatus(String regionPrefix, DepositStatus status) {
         return jdbc.sql(SELECT + " where region_code like ? and status = ? order by submitted_at, emitter_name, unit_code")

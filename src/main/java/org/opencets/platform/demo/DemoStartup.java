@@ -23,15 +23,15 @@ class DemoStartup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
 
     private final DemoRegionLoader loader;
-    private final DemoObligations demoObligations;
+    private final DemoReports demoReports;
     private final DemoMonitoring demoMonitoring;
     private final org.opencets.calendar.Deadlines deadlines;
     private final ApplicationContext context;
     private final boolean printLogins;
 
-    DemoStartup(DemoRegionLoader loader, DemoObligations demoObligations, DemoMonitoring demoMonitoring, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
+    DemoStartup(DemoRegionLoader loader, DemoReports demoReports, DemoMonitoring demoMonitoring, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
         this.loader = loader;
-        this.demoObligations = demoObligations;
+        this.demoReports = demoReports;
         this.demoMonitoring = demoMonitoring;
         this.deadlines = deadlines;
         this.context = context;
@@ -47,8 +47,8 @@ class DemoStartup implements ApplicationRunner {
             try {
                 loader.load();
                 loader.publishPowerLists(2026);
-                demoObligations.open(deadlines.today());
                 demoMonitoring.load(deadlines.today());
+                demoReports.load(deadlines.today());
             } finally {
                 SecurityContextHolder.clearContext();
             }
