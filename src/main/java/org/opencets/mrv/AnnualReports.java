@@ -208,6 +208,13 @@ public class AnnualReports {
         return submit(user, reportId, expectedVersion, clock.instant());
     }
 
+    /** The API's one-step submission: starts the draft if needed and submits it; a refusal leaves nothing behind. */
+    @Transactional
+    public AnnualReport submitYear(CurrentUser user, Uscc uscc, int year) {
+        AnnualReport draft = draft(user, uscc, year);
+        return submit(user, draft.id(), draft.version());
+    }
+
     /** Migrates a report filed on the national platform before OpenCETS, recorded with its original submission time. */
     @Transactional
     public AnnualReport submitHistorical(CurrentUser user, UUID reportId, int expectedVersion, Instant originallySubmitted) {

@@ -24,8 +24,11 @@ class MrvPagesController {
     private final QualityControlPlans plans;
     private final KeyEmitterDirectory directory;
     private final Deadlines deadlines;
+    private final AnnualReports reports;
 
-    MrvPagesController(MonthlyDeposits deposits, QualityControlPlans plans, KeyEmitterDirectory directory, Deadlines deadlines) {
+    MrvPagesController(MonthlyDeposits deposits, QualityControlPlans plans, KeyEmitterDirectory directory, Deadlines deadlines,
+            AnnualReports reports) {
+        this.reports = reports;
         this.deposits = deposits;
         this.plans = plans;
         this.directory = directory;
@@ -53,10 +56,12 @@ class MrvPagesController {
             model.addAttribute("cells", cells);
             model.addAttribute("planCells", planCells);
             model.addAttribute("months", java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> YearMonth.of(shownYear, m)).toList());
+            model.addAttribute("reportYears", List.of(today - 2, today - 1));
             return "mrv/emitter";
         }
         model.addAttribute("depositQueue", deposits.reviewQueue(user));
         model.addAttribute("planQueue", plans.reviewQueue(user));
+        model.addAttribute("reportQueue", reports.reviewQueue(user));
         model.addAttribute("isDistrict", user.kind() == OrganisationKind.DISTRICT_BUREAU);
         model.addAttribute("isCity", user.kind() == OrganisationKind.CITY_BUREAU);
         return "mrv/queue";
