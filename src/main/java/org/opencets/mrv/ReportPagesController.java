@@ -55,6 +55,8 @@ class ReportPagesController {
         model.addAttribute("report", view.report());
         model.addAttribute("isEmitter", MrvAccess.isEmitter(user, uscc));
         model.addAttribute("blockers", FormErrors.of(labels.violations(view.blockers(), locale), messages, locale).values());
+        model.addAttribute("gapMessages", FormErrors.of(labels.violations(view.figures().gaps().stream().map(AnnualReports::gapViolation).toList(),
+                locale), messages, locale).values());
         model.addAttribute("canReview", view.report() != null && view.report().status().waitingFor(view.emitter().sector())
                 .map(l -> l.mayAct(user, view.emitter().region())).orElse(false));
         model.addAttribute("kinds", StreamKind.values());

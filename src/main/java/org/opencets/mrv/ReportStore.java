@@ -130,14 +130,24 @@ class ReportStore {
                         rs.getLong("size_bytes"), rs.getTimestamp("attached_at").toInstant(), rs.getString("attached_by"))).list();
         List<StreamEntry> streams = jdbc.sql("select * from mrv.report_stream where report_id = ? order by position").param(r.id())
                 .query((rs, n) -> new StreamEntry(StreamKind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("fuel"),
-                        rs.getBigDecimal("activity"), rs.getString("activity_unit"), rs.getBigDecimal("ncv"), rs.getBigDecimal("carbon_per_gj"),
-                        rs.getBigDecimal("oxidation_rate"), rs.getBigDecimal("emission_factor"), rs.getString("note"))).list();
+                        plain(rs.getBigDecimal("activity")), rs.getString("activity_unit"), plain(rs.getBigDecimal("ncv")),
+                        plain(rs.getBigDecimal("carbon_per_gj")), plain(rs.getBigDecimal("oxidation_rate")), plain(rs.getBigDecimal("emission_factor")),
+                        rs.getString("note"))).list();
         Map<String, BigDecimal> products = new LinkedHashMap<>();
         jdbc.sql("select product, output from mrv.report_product where report_id = ? order by product").param(r.id())
-                .query((rs, n) -> products.put(rs.getString("product"), rs.getBigDecimal("output"))).list();
+                .query((rs, n) -> products.put(rs.getString("product"), plain(rs.getBigDecimal("output")))).list();
         return new AnnualReport(r.id(), r.emitter(), r.emitterName(), r.region(), r.sector(), r.year(), r.reportVersion(), r.replaces(), r.status(),
                 r.explanation(), r.late(), r.contentSha256(), r.logIndex(), r.submittedAt(), r.submittedBy(), r.version(), attachments, streams,
                 products);
+    }
+
+    /** The value as entered: NUMERIC(20,6) columns give 128650.000000 back; the report shows 128650. */
+    private static BigDecimal plain(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal stripped = v.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static final String SELECT = """
