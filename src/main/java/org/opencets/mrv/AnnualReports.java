@@ -88,7 +88,7 @@ public class AnnualReports {
         AnnualReport report = versions.stream().filter(r -> r.status() != ReportStatus.RETURNED).findFirst()
                 .orElse(versions.isEmpty() ? null : versions.getFirst());
         ReportFigures figures = figures(emitter, year, report);
-        List<ReviewEvent> history = report == null ? List.of() : events.events(report.id());
+        List<ReviewEvent> history = versions.reversed().stream().flatMap(v -> events.events(v.id()).stream()).toList();
         return new AnnualReportView(emitter, year, report, figures, due(emitter, year).orElse(null), blockers(user, emitter, year, report, figures),
                 history, versions, emitter.sector().isPower() ? null : SupplementaryTable.of(emitter.industry()));
     }

@@ -125,14 +125,14 @@ class ReportPagesController {
         return act(user, uscc, year, model, locale, flash, "report.submitted", () -> reports.submit(user, id, version));
     }
 
-    @PostMapping("/{uscc}/{year}/approve")
-    String approve(CurrentUser user, @PathVariable Uscc uscc, @PathVariable int year, @RequestParam UUID id, @RequestParam int version,
+    @PostMapping("/{uscc}/{year}/versions/{id}/approve")
+    String approve(CurrentUser user, @PathVariable Uscc uscc, @PathVariable int year, @PathVariable UUID id, @RequestParam int version,
             Model model, Locale locale, RedirectAttributes flash) {
         return act(user, uscc, year, model, locale, flash, "report.approved", () -> reports.approve(user, id, version));
     }
 
-    @PostMapping("/{uscc}/{year}/return")
-    String returnReport(CurrentUser user, @PathVariable Uscc uscc, @PathVariable int year, @RequestParam UUID id, @RequestParam int version,
+    @PostMapping("/{uscc}/{year}/versions/{id}/return")
+    String returnReport(CurrentUser user, @PathVariable Uscc uscc, @PathVariable int year, @PathVariable UUID id, @RequestParam int version,
             @RequestParam(defaultValue = "") String reasons, Model model, Locale locale, RedirectAttributes flash) {
         return act(user, uscc, year, model, locale, flash, "report.returned",
                 () -> reports.returnWithReasons(user, id, version, DepositForm.reasons(reasons)));
