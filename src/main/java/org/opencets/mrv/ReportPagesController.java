@@ -95,6 +95,7 @@ class ReportPagesController {
     @PostMapping("/{uscc}/{year}/streams")
     String streams(CurrentUser user, @PathVariable Uscc uscc, @PathVariable int year, @RequestParam UUID id, @RequestParam int version,
             @RequestParam Map<String, String> form, Model model, Locale locale, RedirectAttributes flash) {
+        model.addAttribute("typed", form); // shown again if the rows are refused
         return act(user, uscc, year, model, locale, flash, "report.saved", () -> {
             StreamForm parsed = StreamForm.parse(form);
             reports.saveStreams(user, id, version, parsed.streams(), parsed.products());

@@ -15,6 +15,7 @@ import org.opencets.shared.FieldViolation;
 final class StreamRules {
 
     static final int NAME_LENGTH = 100;
+    static final int NOTE_LENGTH = 500;
 
     private StreamRules() {
     }
@@ -35,6 +36,12 @@ final class StreamRules {
         if (expected != null && !expected.equals(s.activityUnit())) {
             problems.add(FieldViolation.of(field + ".activityUnit", "report.stream.unit", "Row {0}: {1} is counted in {2}, not {3}", row,
                     s.name(), expected, String.valueOf(s.activityUnit())));
+        }
+        if (s.note() != null && s.note().length() > NOTE_LENGTH) {
+            problems.add(FieldViolation.of(field + ".note", "report.stream.note", "Row {0}: the note has at most {1} characters", row, NOTE_LENGTH));
+        }
+        if (s.activityUnit() != null && s.activityUnit().length() > 20) {
+            problems.add(FieldViolation.of(field + ".activityUnit", "report.stream.unitText", "Row {0}: the unit has at most 20 characters", row));
         }
         negative(field + ".activity", row, s.activity(), problems);
         negative(field + ".ncv", row, s.ncv(), problems);
