@@ -50,6 +50,9 @@ public class AnnualReports {
 
     static final String LOG_REPORT = "ANNUAL_REPORT";
     static final int EXPLANATION_LENGTH = 5000;
+    /** The data years the schema holds (V12 check). */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
 
     private final ReportStore store;
     private final DepositStore events;
@@ -84,9 +87,9 @@ public class AnnualReports {
     /** The report page: the live version (or the newest returned one), its figures, deadline and what blocks submission. */
     public AnnualReportView view(CurrentUser user, Uscc uscc, int year) {
         KeyEmitter emitter = emitter(user, uscc);
+        requireYear(year);
         List<AnnualReport> versions = store.versions(uscc, year);
-        AnnualReport report = versions.stream().filter(r -> r.status() != ReportStatus.RETURNED).findFirst()
-                .orElse(versions.isEmpty() ? null : versions.getFirst());
+        AnnualReport report = shown(versions);
         ReportFigures figures = figures(emitter, year, report);
         List<ReviewEvent> history = versions.reversed().stream().flatMap(v -> events.events(v.id()).stream()).toList();
         return new AnnualReportView(emitter, year, report, figures, due(emitter, year).orElse(null), blockers(user, emitter, year, report, figures),
@@ -96,7 +99,13 @@ public class AnnualReports {
     /** The figures as they stand: frozen with a submitted version, computed now for a draft or before one exists. */
     public ReportFigures figures(CurrentUser user, Uscc uscc, int year) {
         KeyEmitter emitter = emitter(user, uscc);
-        return figures(emitter, year, store.live(uscc, year).orElse(null));
+        return figures(emitter, year, shown(store.versions(uscc, year)));
+    }
+
+    /** The version a page shows: the live one, else the newest returned one, else none. */
+    private static AnnualReport shown(List<AnnualReport> versions) {
+        return versions.stream().filter(r -> r.status() != ReportStatus.RETURNED).findFirst()
+                .orElse(versions.isEmpty() ? null : versions.getFirst());
     }
 
     ReportFigures figures(KeyEmitter emitter, int year, AnnualReport report) {
@@ -126,9 +135,11 @@ public class AnnualReports {
             throw invalid("status", live.get().status() == ReportStatus.APPROVED ? "report.approved" : "report.underReview",
                     "The {0} report is already submitted", year);
         }
+        requireYear(year);
         if (year > LocalDate.now(clock).getYear()) {
             throw invalid("year", "report.year.future", "The {0} report cannot be started before the year", year);
         }
+        rules.rules(year, emitter.region()); // a year without accounting data cannot be reported yet
         List<AnnualReport> versions = store.versions(uscc, year);
         AnnualReport returned = versions.isEmpty() ? null : versions.getFirst();
         UUID id = UUID.randomUUID();
@@ -328,6 +339,9 @@ public class AnnualReports {
         if (year >= LocalDate.now(clock).getYear()) {
             blockers.add(FieldViolation.of("year", "report.blocker.yearNotEnded", "The {0} report is submitted after the year ends", year));
         }
+        if (figures instanceof ReportFigures.Power p && p.account().units().isEmpty()) {
+            blockers.add(FieldViolation.of("units", "report.blocker.noUnits", "No generating unit of this emitter operated in {0}", year));
+        }
         if (!emitter.sector().isPower() && (report == null || report.streams().isEmpty())) {
             blockers.add(FieldViolation.of("streams", "report.blocker.noStreams", "Enter the source streams of the year"));
         }
@@ -364,6 +378,12 @@ public class AnnualReports {
             return Optional.of(deadlines.due(ReportObligations.reportDeadline(emitter), year, emitter.region()));
         } catch (DeadlineNotSet e) {
             return Optional.empty();
+        }
+    }
+
+    private static void requireYear(int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw invalid("year", "report.year.range", "Reports cover data years {0}–{1}", FIRST_YEAR, LAST_YEAR);
         }
     }
 

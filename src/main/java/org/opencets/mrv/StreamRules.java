@@ -16,6 +16,9 @@ final class StreamRules {
 
     static final int NAME_LENGTH = 100;
     static final int NOTE_LENGTH = 500;
+    static final int UNIT_LENGTH = 20;
+    /** NUMERIC(20, 6): 14 digits before the decimal point. */
+    static final BigDecimal LARGEST = new BigDecimal("1E14");
 
     private StreamRules() {
     }
@@ -40,8 +43,16 @@ final class StreamRules {
         if (s.note() != null && s.note().length() > NOTE_LENGTH) {
             problems.add(FieldViolation.of(field + ".note", "report.stream.note", "Row {0}: the note has at most {1} characters", row, NOTE_LENGTH));
         }
-        if (s.activityUnit() != null && s.activityUnit().length() > 20) {
-            problems.add(FieldViolation.of(field + ".activityUnit", "report.stream.unitText", "Row {0}: the unit has at most 20 characters", row));
+        if (s.activityUnit() == null || s.activityUnit().isBlank() || s.activityUnit().length() > UNIT_LENGTH) {
+            problems.add(FieldViolation.of(field + ".activityUnit", "report.stream.unitText", "Row {0}: give the unit (at most {1} characters)", row,
+                    UNIT_LENGTH));
+        }
+        tooLarge(field + ".activity", row, s.activity(), problems);
+        tooLarge(field + ".ncv", row, s.ncv(), problems);
+        tooLarge(field + ".carbonPerGj", row, s.carbonPerGj(), problems);
+        tooLarge(field + ".emissionFactor", row, s.emissionFactor(), problems);
+        if (s.kind() != StreamKind.FUEL_COMBUSTION && s.fuel() != null && fuel(s.fuel()) == null) {
+            problems.add(FieldViolation.of(field + ".fuel", "report.stream.fuel", "Row {0}: choose the fossil fuel burnt", row));
         }
         negative(field + ".activity", row, s.activity(), problems);
         negative(field + ".ncv", row, s.ncv(), problems);
@@ -78,6 +89,12 @@ final class StreamRules {
             }
         }
         return null;
+    }
+
+    private static void tooLarge(String field, int row, BigDecimal v, List<FieldViolation> problems) {
+        if (v != null && v.abs().compareTo(LARGEST) >= 0) {
+            problems.add(FieldViolation.of(field, "report.stream.tooLarge", "Row {0}: {1} is too large", row, v.toPlainString()));
+        }
     }
 
     private static void negative(String field, int row, BigDecimal v, List<FieldViolation> problems) {
