@@ -121,7 +121,7 @@ final class FuelCombustion {
                 .divide(C, MathContext.DECIMAL128);
         List<Figure.Input> inputs = new ArrayList<>();
         inputs.add(Figure.Input.of("FC", consumption.value(), factors.consumptionUnit(), source));
-        carbon.inputs().stream().filter(i -> !i.symbol().equals("FC")).forEach(inputs::add);
+        inputs.addAll(carbon.inputs());
         if (carbon.inputs().size() > 1) {
             inputs.add(Figure.Input.of("C_ar", carbon.value(), factors.carbonUnit(), carbon.key()));
         }

@@ -18,6 +18,14 @@ public enum Fuel {
         return chineseName;
     }
 
+    /**
+     * Only fossil fuels are accounted: biomass CO2 is not counted (核算报告指南 发电设施), so it is neither compiled from
+     * deposits nor accepted as a fuel stream.
+     */
+    public boolean isFossil() {
+        return this != BIOMASS;
+    }
+
     /** Coal is sampled, prepared, tested and a sample retained every month (seed 002 §二(六)). */
     public boolean isCoal() {
         return coal;

@@ -15,8 +15,8 @@ import org.opencets.shared.RegionCode;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads a data year's accounting rules from the compliance-year data (calendar.policy_value) for the engine. Biomass
- * is not a fossil fuel: its CO2 is not counted (核算报告指南 发电设施 §3), so it has no factors and is left out.
+ * Loads a data year's accounting rules from the compliance-year data (calendar.policy_value) for the engine (fossil
+ * fuels only, {@link Fuel#isFossil()}).
  */
 @Component
 class AccountingRulesSource {

@@ -2,8 +2,6 @@ package org.opencets.mrv;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +25,7 @@ import org.opencets.directory.KeyEmitterDirectory;
 import org.opencets.evidence.EvidenceFiles;
 import org.opencets.evidence.StoredEvidence;
 import org.opencets.identity.CurrentUser;
+import org.opencets.notary.MerkleHash;
 import org.opencets.notary.Receipt;
 import org.opencets.notary.TransparencyLog;
 import org.opencets.shared.ConcurrentModification;
@@ -176,6 +175,8 @@ public class AnnualReports {
         SupplementaryTable table = SupplementaryTable.of(directory.findByUscc(r.emitter()).orElseThrow().industry());
         List<FieldViolation> problems = new ArrayList<>(StreamRules.check(streams));
         Map<String, BigDecimal> outputs = new LinkedHashMap<>();
+        products.keySet().stream().filter(k -> table.products().stream().noneMatch(p -> p.key().equals(k))).forEach(k -> problems.add(
+                FieldViolation.of("product." + k, "report.product.unknown", "{0} is not a product line of this sector''s table", k)));
         for (SupplementaryTable.Product p : table.products()) {
             BigDecimal v = products.get(p.key());
             if (v != null && v.signum() < 0) {
@@ -247,7 +248,7 @@ public class AnnualReports {
             throw new ValidationFailed(blockers);
         }
         String account = json.writeValueAsString(figures instanceof ReportFigures.Power p ? p.account() : ((ReportFigures.Streams) figures).account());
-        byte[] hash = sha256(canonical(r, account));
+        byte[] hash = MerkleHash.sha256(canonical(r, account).getBytes(StandardCharsets.UTF_8));
         Receipt receipt = log.append(LOG_REPORT, r.id().toString(), hash);
         LocalDate day = at.atZone(clock.getZone()).toLocalDate();
         boolean late = due(emitter, r.year()).map(d -> day.isAfter(d.due())).orElse(false);
@@ -361,16 +362,13 @@ public class AnnualReports {
         return new FieldViolation(field, "report.gap." + g.code(), "Data missing or wrong: " + field + " (" + g.code() + ")", args);
     }
 
-    private static AnnualReportApproved approvedEvent(AnnualReport r, ReportFigures figures) {
+    private AnnualReportApproved approvedEvent(AnnualReport r) {
+        ReportFigures figures = figures(directory.findByUscc(r.emitter()).orElseThrow(), r.year(), r);
         Map<String, BigDecimal> units = new LinkedHashMap<>();
         if (figures instanceof ReportFigures.Power p) {
             p.account().units().forEach(u -> units.put(u.unit(), u.complianceEmissions().value()));
         }
         return new AnnualReportApproved(r.id(), r.emitter(), r.year(), r.reportVersion(), figures.totalEmissions(), figures.complianceEmissions(), units);
-    }
-
-    private AnnualReportApproved approvedEvent(AnnualReport r) {
-        return approvedEvent(r, figures(directory.findByUscc(r.emitter()).orElseThrow(), r.year(), r));
     }
 
     private Optional<Deadline> due(KeyEmitter emitter, int year) {
@@ -423,14 +421,6 @@ public class AnnualReports {
         sb.append(r.explanation()).append('\n');
         r.attachments().stream().map(ReportAttachment::sha256).sorted().forEach(h -> sb.append(h).append('\n'));
         return sb.append(account).toString();
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static ValidationFailed invalid(String field, String key, String message, Object... args) {

@@ -74,7 +74,7 @@ class DepositPagesController {
         model.addAttribute("monthEnded", month.isBefore(YearMonth.from(deadlines.today())));
         if (shown != null) {
             model.addAttribute("history", deposits.history(user, shown.id()));
-            model.addAttribute("returnReasons", lastReasons(deposits.history(user,
+            model.addAttribute("returnReasons", ReviewEvent.lastReturnReasons(deposits.history(user,
                     shown.status() == DepositStatus.RETURNED || shown.replaces() == null ? shown.id() : shown.replaces())));
             model.addAttribute("canReview", shown.status().waitingFor().map(l -> l.mayAct(user, shown.region())).orElse(false));
             if (shown.status() == DepositStatus.DRAFT) {
@@ -245,12 +245,4 @@ class DepositPagesController {
         return show(user, d.unitId(), d.month(), Optional.empty(), model, locale);
     }
 
-    private static List<String> lastReasons(List<ReviewEvent> history) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (!history.get(i).reasons().isEmpty() && history.get(i).action().endsWith("RETURNED")) {
-                return history.get(i).reasons();
-            }
-        }
-        return List.of();
-    }
 }

@@ -199,7 +199,8 @@ class MrvObligations {
         return organisations.bureauOf(target);
     }
 
-    private static Optional<Deadline> find(Supplier<Deadline> due) {
+    /** The deadline, or empty (logged) when the year's rule is not set: the step then has no inbox entry yet. */
+    static Optional<Deadline> find(Supplier<Deadline> due) {
         try {
             return Optional.of(due.get());
         } catch (DeadlineNotSet e) {

@@ -79,7 +79,7 @@ class ReportCompiler {
     }
 
     private static UnitMonth month(Deposit d, GeneratingUnit unit) {
-        List<FuelMonth> fuels = unit.fuels().stream().filter(f -> f != Fuel.BIOMASS)
+        List<FuelMonth> fuels = unit.fuels().stream().filter(Fuel::isFossil)
                 .map(f -> new FuelMonth(f.name(), value(d, Parameter.FUEL_CONSUMPTION, f), reported(d, Parameter.NCV, f),
                         reported(d, Parameter.CARBON_CONTENT, f)))
                 .toList();

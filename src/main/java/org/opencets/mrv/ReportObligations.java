@@ -1,12 +1,9 @@
 package org.opencets.mrv;
 
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.function.Supplier;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencets.calendar.Deadline;
 import org.opencets.calendar.DeadlineKind;
-import org.opencets.calendar.DeadlineNotSet;
 import org.opencets.calendar.Deadlines;
 import org.opencets.directory.EmitterStatus;
 import org.opencets.directory.KeyEmitter;
@@ -16,8 +13,6 @@ import org.opencets.identity.Organisations;
 import org.opencets.inbox.NewObligation;
 import org.opencets.inbox.Obligation;
 import org.opencets.inbox.Obligations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,8 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReportObligations {
-
-    private static final Logger log = LoggerFactory.getLogger(ReportObligations.class);
 
     private final Obligations obligations;
     private final Deadlines deadlines;
@@ -60,24 +53,26 @@ class ReportObligations {
             if (emitter.status() == EmitterStatus.DISSOLVED) {
                 continue;
             }
-            report(emitter, today.getYear() - 1);
-            if (today.getMonthValue() == 12) {
-                report(emitter, today.getYear());
-            }
+            yearsOpen(today).forEach(year -> report(emitter, year));
         }
+    }
+
+    /** Last year's report until it is done; from December also this year's. */
+    static java.util.List<Integer> yearsOpen(LocalDate today) {
+        return today.getMonthValue() == 12 ? java.util.List.of(today.getYear() - 1, today.getYear()) : java.util.List.of(today.getYear() - 1);
     }
 
     static DeadlineKind reportDeadline(KeyEmitter emitter) {
         return emitter.sector().isPower() ? DeadlineKind.ANNUAL_REPORT_POWER : DeadlineKind.ANNUAL_REPORT_NON_POWER;
     }
 
-    private void report(KeyEmitter emitter, int year) {
+    void report(KeyEmitter emitter, int year) {
         String key = reportKey(emitter.uscc().value(), year);
         boolean submitted = reports.versions(emitter.uscc(), year).stream().anyMatch(r -> r.status().frozen());
         if (submitted) {
             obligations.close(key, Obligation.Outcome.DONE, "system");
         } else if (obligations.find(key).isEmpty()) {
-            organisations.findByUscc(emitter.uscc()).ifPresent(org -> find(() -> deadlines.due(reportDeadline(emitter), year, emitter.region()))
+            organisations.findByUscc(emitter.uscc()).ifPresent(org -> MrvObligations.find(() -> deadlines.due(reportDeadline(emitter), year, emitter.region()))
                     .ifPresent(due -> obligations.open(new NewObligation(key, due, org.id(), emitter.region(), emitter.uscc().value(),
                             emitter.name(), null, String.valueOf(year), link(emitter.uscc().value(), year)))));
         }
@@ -89,7 +84,7 @@ class ReportObligations {
             obligations.close(correctionKey(r.replaces().toString()), Obligation.Outcome.DONE, by);
         }
         if (r.sector().isPower()) {
-            organisations.bureauOf(r.region()).ifPresent(district -> find(() -> deadlines.dueAfter(DeadlineKind.ANNUAL_REPORT_DISTRICT_REVIEW,
+            organisations.bureauOf(r.region()).ifPresent(district -> MrvObligations.find(() -> deadlines.dueAfter(DeadlineKind.ANNUAL_REPORT_DISTRICT_REVIEW,
                     r.year(), r.region(), obligations.today())).ifPresent(due -> open("ANNUAL_REPORT_DISTRICT_REVIEW:" + r.id(), due, district, r)));
         } else {
             cityReview(r, DeadlineKind.VERIFICATION_NON_POWER);
@@ -108,12 +103,12 @@ class ReportObligations {
     void returned(AnnualReport r, String by) {
         obligations.close("ANNUAL_REPORT_DISTRICT_REVIEW:" + r.id(), Obligation.Outcome.DONE, by);
         obligations.close("ANNUAL_REPORT_CITY_REVIEW:" + r.id(), Obligation.Outcome.DONE, by);
-        organisations.findByUscc(r.emitter()).ifPresent(org -> find(() -> deadlines.dueAfter(DeadlineKind.DEPOSIT_CORRECTION, r.year(), r.region(),
+        organisations.findByUscc(r.emitter()).ifPresent(org -> MrvObligations.find(() -> deadlines.dueAfter(DeadlineKind.DEPOSIT_CORRECTION, r.year(), r.region(),
                 obligations.today())).ifPresent(due -> open(correctionKey(r.id().toString()), due, org, r)));
     }
 
     private void cityReview(AnnualReport r, DeadlineKind kind) {
-        organisations.bureauOf(r.region().city()).ifPresent(city -> find(() -> deadlines.due(kind, r.year(), r.region()))
+        organisations.bureauOf(r.region().city()).ifPresent(city -> MrvObligations.find(() -> deadlines.due(kind, r.year(), r.region()))
                 .ifPresent(due -> open("ANNUAL_REPORT_CITY_REVIEW:" + r.id(), due, city, r)));
     }
 
@@ -134,12 +129,4 @@ class ReportObligations {
         return "/mrv/reports/" + uscc + "/" + year;
     }
 
-    private static Optional<Deadline> find(Supplier<Deadline> due) {
-        try {
-            return Optional.of(due.get());
-        } catch (DeadlineNotSet e) {
-            log.warn("No inbox obligation: {}", e.getMessage());
-            return Optional.empty();
-        }
-    }
 }

@@ -60,10 +60,10 @@ class ReportPagesController {
         model.addAttribute("canReview", view.report() != null && view.report().status().waitingFor(view.emitter().sector())
                 .map(l -> l.mayAct(user, view.emitter().region())).orElse(false));
         model.addAttribute("kinds", StreamKind.values());
-        model.addAttribute("fuels", Stream.of(Fuel.values()).filter(f -> f != Fuel.BIOMASS).toList());
+        model.addAttribute("fuels", Stream.of(Fuel.values()).filter(Fuel::isFossil).toList());
         model.addAttribute("base", "/mrv/reports/" + uscc.value() + "/" + year);
         if (view.report() != null) {
-            model.addAttribute("returnReasons", lastReasons(reports.history(user, view.report().status() == ReportStatus.RETURNED
+            model.addAttribute("returnReasons", ReviewEvent.lastReturnReasons(reports.history(user, view.report().status() == ReportStatus.RETURNED
                     || view.report().replaces() == null ? view.report().id() : view.report().replaces())));
             model.addAttribute("receipt", reports.receipt(user, view.report().id()).orElse(null));
         }
@@ -187,12 +187,4 @@ class ReportPagesController {
         return show(user, uscc, year, model, locale);
     }
 
-    private static List<String> lastReasons(List<ReviewEvent> history) {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (!history.get(i).reasons().isEmpty() && history.get(i).action().endsWith("RETURNED")) {
-                return history.get(i).reasons();
-            }
-        }
-        return List.of();
-    }
 }

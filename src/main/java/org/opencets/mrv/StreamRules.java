@@ -73,7 +73,7 @@ final class StreamRules {
             case PROCESS -> null;
             case FUEL_COMBUSTION -> {
                 Fuel fuel = fuel(s.fuel());
-                if (fuel == null || fuel == Fuel.BIOMASS) {
+                if (fuel == null || !fuel.isFossil()) {
                     problems.add(FieldViolation.of(field + ".fuel", "report.stream.fuel", "Row {0}: choose the fossil fuel burnt", row));
                     yield null;
                 }

@@ -67,6 +67,20 @@ class AnnualReportRefusalsTest {
         return new AnnualReportFixtures(directory, organisations, deposits);
     }
 
+    @Test
+    void aProductLineOutsideTheSectorsTableIsRefusedAndNothingIsSaved() {
+        AnnualReportFixtures fx = fx();
+        KeyEmitter cement = fx.register("宁波北仑年报产品线测试水泥有限公司", "3011");
+        CurrentUser plant = fx.emitterOfficer(cement);
+        AnnualReport draft = reports.draft(plant, cement.uscc(), YEAR);
+
+        assertThatThrownBy(() -> reports.saveStreams(plant, draft.id(), draft.version(), List.of(),
+                Map.of("CLINKER", new BigDecimal("1000"), "CRUDE_STEEL", new BigDecimal("5"))))
+                .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.violations()).extracting(FieldViolation::messageKey)
+                        .containsExactly("report.product.unknown"));
+        assertThat(reports.get(plant, draft.id()).products()).isEmpty();
+    }
+
     // ---- power: gaps, the year, who submits -------------------------------------------------------
 
     @Test
