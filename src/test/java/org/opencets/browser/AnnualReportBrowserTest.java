@@ -15,9 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opencets.support.Demo;
 import org.opencets.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,9 +182,7 @@ class AnnualReportBrowserTest {
 
     /** Clicks a button that posts a form and waits until the next page has replaced this one. */
     private static void clickAndReload(Browser browser, By button) {
-        WebElement page = browser.driver.findElement(By.tagName("html"));
-        browser.waitFor(button).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        browser.clickAndWaitForNextPage(button);
         noErrorPage(browser);
     }
 

@@ -5,7 +5,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -67,6 +69,19 @@ final class Browser implements AutoCloseable {
 
     WebElement waitFor(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /**
+     * Clicks a button that posts a form and waits until the next page has loaded. A marker on the old page's
+     * window tells the pages apart; Chromium sometimes answers a query on a replaced node with an "unknown
+     * error" rather than a stale-element one, so errors while the page changes count as "not yet".
+     */
+    void clickAndWaitForNextPage(By button) {
+        waitFor(button);
+        ((JavascriptExecutor) driver).executeScript("window.__ocOldPage = true;");
+        driver.findElement(button).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return window.__ocOldPage === undefined && document.readyState === 'complete';")));
     }
 
     String text() {
