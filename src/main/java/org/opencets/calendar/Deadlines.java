@@ -38,6 +38,19 @@ public class Deadlines {
         this.clock = clock;
     }
 
+    /**
+     * The deadline, or empty (logged) when its rule is not recorded for the year: a step then opens no inbox obligation
+     * rather than failing the work it belongs to.
+     */
+    public static Optional<Deadline> ifSet(java.util.function.Supplier<Deadline> due) {
+        try {
+            return Optional.of(due.get());
+        } catch (DeadlineNotSet e) {
+            org.slf4j.LoggerFactory.getLogger(Deadlines.class).warn("No inbox obligation: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** A fixed deadline of the yearly chain, as the rule in force today has it. */
     public Deadline due(DeadlineKind kind, int year, RegionCode region) {
         requireFixed(kind, true);

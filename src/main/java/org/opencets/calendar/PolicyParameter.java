@@ -39,7 +39,11 @@ public enum PolicyParameter {
     FALSE_DATA_PENALTY_MULTIPLE(ValueType.DECIMAL, "x illegal gains", "MIN", "MAX"),
     FALSE_DATA_FINE_NO_GAINS(ValueType.INTEGER, "CNY", "MIN", "MAX"),
     FALSE_DATA_ALLOCATION_CUT(ValueType.PERCENT, "%", "MIN", "MAX"),
-    REPORTING_FAILURE_FINE(ValueType.INTEGER, "CNY", "MIN", "MAX");
+    REPORTING_FAILURE_FINE(ValueType.INTEGER, "CNY", "MIN", "MAX"),
+    VERIFIER_MAX_CONSECUTIVE_YEARS(ValueType.INTEGER, "years"),
+    VERIFIER_PREPARATION_EXCLUSION(ValueType.INTEGER, "1 = yes"),
+    VERIFIER_SCORE_WEIGHT(ValueType.DECIMAL, "points", "QUALITY", "COMPLIANCE", "TIMELINESS"),
+    VERIFIER_RATING_MIN(ValueType.DECIMAL, "points", "A", "B", "C", "D");
 
     /** How a value is written and checked. */
     public enum ValueType { DECIMAL, PERCENT, INTEGER, VINTAGES }

@@ -41,6 +41,11 @@ public class Organisations {
         return jdbc.sql(SELECT + " where name = ? and region_code = ?").params(name, region.value()).query(Organisations::map).optional();
     }
 
+    /** Every active organisation of a kind (e.g. the verification firms), by name. */
+    public List<Organisation> ofKind(OrganisationKind kind) {
+        return jdbc.sql(SELECT + " where kind = ? and active order by name").param(kind.name()).query(Organisations::map).list();
+    }
+
     /** The ecology bureau of a region (a province, city or district), if registered. */
     public Optional<Organisation> bureauOf(RegionCode region) {
         return jdbc.sql(SELECT + " where region_code = ? and kind in ('PROVINCE_BUREAU', 'CITY_BUREAU', 'DISTRICT_BUREAU') limit 1")

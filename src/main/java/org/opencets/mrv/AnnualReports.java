@@ -53,6 +53,7 @@ public class AnnualReports {
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
 
+    private final MrvReaders readers;
     private final ReportStore store;
     private final DepositStore events;
     private final ReportCompiler compiler;
@@ -68,7 +69,7 @@ public class AnnualReports {
 
     AnnualReports(ReportStore store, DepositStore events, ReportCompiler compiler, AccountingRulesSource rules, KeyEmitterDirectory directory,
             EvidenceFiles files, TransparencyLog log, Deadlines deadlines, ReportObligations obligations, ApplicationEventPublisher publisher,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, MrvReaders readers) {
         this.store = store;
         this.events = events;
         this.compiler = compiler;
@@ -81,6 +82,7 @@ public class AnnualReports {
         this.publisher = publisher;
         this.json = json;
         this.clock = clock;
+        this.readers = readers;
     }
 
     /** The report page: the live version (or the newest returned one), its figures, deadline and what blocks submission. */
@@ -303,8 +305,35 @@ public class AnnualReports {
     }
 
     public AnnualReport get(CurrentUser user, UUID reportId) {
-        return store.find(reportId).filter(r -> MrvAccess.sees(user, r.region(), r.emitter()))
+        return store.find(reportId).filter(r -> readers.sees(user, r.region(), r.emitter()))
                 .orElseThrow(() -> new RecordNotFound("Annual report", reportId));
+    }
+
+    /** The approved reports of a data year the user's jurisdiction covers (what the city verifies next). */
+    public List<ApprovedReport> approved(CurrentUser user, int year) {
+        String prefix = user.kind().isBureau() ? user.region().prefix() : "";
+        return store.inStatus(prefix, ReportStatus.APPROVED).stream().filter(r -> r.year() == year)
+                .filter(r -> readers.sees(user, r.region(), r.emitter())).map(this::approvedFigures).toList();
+    }
+
+    /** One approved report with its frozen figures. */
+    public ApprovedReport approvedReport(CurrentUser user, UUID reportId) {
+        AnnualReport r = get(user, reportId);
+        if (r.status() != ReportStatus.APPROVED) {
+            throw invalid("status", "report.notApproved", "Only an approved report can be verified");
+        }
+        return approvedFigures(r);
+    }
+
+    private ApprovedReport approvedFigures(AnnualReport r) {
+        KeyEmitter emitter = directory.findByUscc(r.emitter()).orElseThrow();
+        ReportFigures figures = figures(emitter, r.year(), r);
+        List<ApprovedReport.Line> lines = switch (figures) {
+            case ReportFigures.Power p -> p.account().units().stream().map(u -> new ApprovedReport.Line(u.unit(), u.totalEmissions().value(),
+                    u.complianceEmissions().value(), u.generation().value(), u.heatSupplied().value())).toList();
+            case ReportFigures.Streams s -> List.of(new ApprovedReport.Line(ApprovedReport.ENTITY, s.totalEmissions(), s.complianceEmissions(), null, null));
+        };
+        return new ApprovedReport(r, figures.totalEmissions(), figures.complianceEmissions(), lines, r.products() == null ? Map.of() : r.products());
     }
 
     public List<ReviewEvent> history(CurrentUser user, UUID reportId) {
@@ -387,7 +416,7 @@ public class AnnualReports {
 
     private KeyEmitter emitter(CurrentUser user, Uscc uscc) {
         KeyEmitter emitter = directory.findByUscc(uscc).orElseThrow(() -> new RecordNotFound("Key emitter", uscc.value()));
-        if (!MrvAccess.sees(user, emitter.region(), emitter.uscc())) {
+        if (!readers.sees(user, emitter.region(), emitter.uscc())) {
             throw new RecordNotFound("Key emitter", uscc.value());
         }
         return emitter;

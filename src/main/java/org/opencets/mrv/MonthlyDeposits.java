@@ -42,6 +42,7 @@ public class MonthlyDeposits {
     static final int SAMPLE_ID_LENGTH = 100;
     static final int SAMPLE_PLACE_LENGTH = 200;
 
+    private final MrvReaders readers;
     private final DepositStore store;
     private final PlanStore plans;
     private final ReferenceData reference;
@@ -55,8 +56,9 @@ public class MonthlyDeposits {
     private final DepositIntegrity integrity;
 
     MonthlyDeposits(DepositStore store, PlanStore plans, ReferenceData reference, KeyEmitterDirectory directory, EvidenceFiles files,
-            TransparencyLog log, Deadlines deadlines, MrvObligations obligations, ApplicationEventPublisher events, Clock clock, DepositIntegrity integrity) {
+            TransparencyLog log, Deadlines deadlines, MrvObligations obligations, ApplicationEventPublisher events, Clock clock, DepositIntegrity integrity, MrvReaders readers) {
         this.store = store;
+        this.readers = readers;
         this.plans = plans;
         this.reference = reference;
         this.directory = directory;
@@ -296,7 +298,7 @@ public class MonthlyDeposits {
     }
 
     public Deposit get(CurrentUser user, UUID depositId) {
-        return store.find(depositId).filter(d -> MrvAccess.sees(user, d.region(), d.emitter()))
+        return store.find(depositId).filter(d -> readers.sees(user, d.region(), d.emitter()))
                 .orElseThrow(() -> new RecordNotFound("Monthly deposit", depositId));
     }
 
@@ -338,7 +340,7 @@ public class MonthlyDeposits {
     Unit unit(CurrentUser user, UUID unitId) {
         GeneratingUnit unit = directory.unitById(unitId).orElseThrow(() -> new RecordNotFound("Generating unit", unitId));
         KeyEmitter emitter = directory.emitterById(unit.emitterId()).orElseThrow();
-        if (!MrvAccess.sees(user, emitter.region(), emitter.uscc())) {
+        if (!readers.sees(user, emitter.region(), emitter.uscc())) {
             throw new RecordNotFound("Generating unit", unitId);
         }
         return new Unit(emitter, unit);

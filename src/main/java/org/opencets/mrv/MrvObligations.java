@@ -201,11 +201,6 @@ class MrvObligations {
 
     /** The deadline, or empty (logged) when the year's rule is not set: the step then has no inbox entry yet. */
     static Optional<Deadline> find(Supplier<Deadline> due) {
-        try {
-            return Optional.of(due.get());
-        } catch (DeadlineNotSet e) {
-            log.warn("No inbox obligation: {}", e.getMessage());
-            return Optional.empty();
-        }
+        return org.opencets.calendar.Deadlines.ifSet(due);
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QualityControlPlans {
 
+    private final MrvReaders readers;
     private final PlanStore store;
     private final DepositStore events;
     private final KeyEmitterDirectory directory;
@@ -30,8 +31,9 @@ public class QualityControlPlans {
     private final Deadlines deadlines;
 
     QualityControlPlans(PlanStore store, DepositStore events, KeyEmitterDirectory directory, MonthlyDeposits deposits,
-            MrvObligations obligations, Deadlines deadlines) {
+            MrvObligations obligations, Deadlines deadlines, MrvReaders readers) {
         this.store = store;
+        this.readers = readers;
         this.events = events;
         this.directory = directory;
         this.deposits = deposits;
@@ -155,7 +157,7 @@ public class QualityControlPlans {
     }
 
     public QcPlan get(CurrentUser user, UUID planId) {
-        return store.find(planId).filter(p -> MrvAccess.sees(user, p.region(), p.emitter()))
+        return store.find(planId).filter(p -> readers.sees(user, p.region(), p.emitter()))
                 .orElseThrow(() -> new RecordNotFound("QC plan", planId));
     }
 

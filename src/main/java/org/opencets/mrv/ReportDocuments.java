@@ -21,7 +21,6 @@ import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
-import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
@@ -41,17 +40,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportDocuments {
 
-    static final String FONT = "fonts/wqy-microhei.ttc";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MessageSource messages;
     private final MrvLabels labels;
-    private volatile BaseFont font;
+    private final org.opencets.documents.PdfFonts fonts;
 
-    ReportDocuments(MessageSource messages, MrvLabels labels) {
+    ReportDocuments(MessageSource messages, MrvLabels labels, org.opencets.documents.PdfFonts fonts) {
         this.messages = messages;
         this.labels = labels;
+        this.fonts = fonts;
     }
 
     byte[] pdf(AnnualReportView view, Locale locale) {
@@ -295,19 +294,7 @@ class ReportDocuments {
     }
 
     private Font font(float size, int style) {
-        return new Font(baseFont(), size, style);
-    }
-
-    private BaseFont baseFont() {
-        if (font == null) {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(FONT)) {
-                byte[] bytes = in.readAllBytes();
-                font = BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return font;
+        return fonts.font(size, style);
     }
 
     private final class Texts {

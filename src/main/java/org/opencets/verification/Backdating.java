@@ -1,0 +1,34 @@
+package org.opencets.verification;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Records verification steps with a past time instead of the clock's: for loading history (the demo region, a
+ * migration from the national platform). Only the current thread is affected.
+ */
+public final class Backdating {
+
+    private static final ThreadLocal<Instant> AT = new ThreadLocal<>();
+
+    private Backdating() {
+    }
+
+    public static <T> T at(Instant when, Supplier<T> steps) {
+        Instant before = AT.get();
+        AT.set(when);
+        try {
+            return steps.get();
+        } finally {
+            if (before == null) {
+                AT.remove();
+            } else {
+                AT.set(before);
+            }
+        }
+    }
+
+    static Instant current() {
+        return AT.get();
+    }
+}

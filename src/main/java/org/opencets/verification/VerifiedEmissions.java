@@ -1,0 +1,33 @@
+package org.opencets.verification;
+
+import java.util.Optional;
+import org.opencets.shared.Uscc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The final verified emissions of an emitter and year, as last published (for modules that ask instead of listening). */
+@Service
+public class VerifiedEmissions {
+
+    private final JdbcClient jdbc;
+    private final TaskStore tasks;
+    private final WorkStore work;
+
+    VerifiedEmissions(JdbcClient jdbc, TaskStore tasks, WorkStore work) {
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.work = work;
+    }
+
+    public Optional<VerifiedEmissionsFinalised> current(Uscc emitter, int year) {
+        return jdbc.sql("""
+                select task_id, conclusion_id, revision, published_at from verification.published_result where emitter_uscc = ? and data_year = ?
+                order by revision desc limit 1""").params(emitter.value(), year).query((rs, n) -> {
+            var task = tasks.find(rs.getObject("task_id", java.util.UUID.class)).orElseThrow();
+            var conclusions = work.conclusions(task.id());
+            var c = conclusions.stream().filter(x -> x.id().equals(rs.getObject("conclusion_id", java.util.UUID.class))).findFirst().orElseThrow();
+            return new VerifiedEmissionsFinalised(task.id(), c.id(), task.emitter(), task.emitterName(), task.region(), task.year(), rs.getInt("revision"),
+                    c.verifiedTotal(), c.verifiedCompliance(), c.lines(), null, null, rs.getTimestamp("published_at").toInstant());
+        }).optional();
+    }
+}
