@@ -24,8 +24,8 @@ public class VerifiedEmissions {
                 select task_id, conclusion_id, revision, published_at from verification.published_result where emitter_uscc = ? and data_year = ?
                 order by revision desc limit 1""").params(emitter.value(), year).query((rs, n) -> {
             var task = tasks.find(rs.getObject("task_id", java.util.UUID.class)).orElseThrow();
-            var conclusions = work.conclusions(task.id());
-            var c = conclusions.stream().filter(x -> x.id().equals(rs.getObject("conclusion_id", java.util.UUID.class))).findFirst().orElseThrow();
+            java.util.UUID conclusionId = rs.getObject("conclusion_id", java.util.UUID.class);
+            var c = work.conclusions(task.id()).stream().filter(x -> x.id().equals(conclusionId)).findFirst().orElseThrow();
             return new VerifiedEmissionsFinalised(task.id(), c.id(), task.emitter(), task.emitterName(), task.region(), task.year(), rs.getInt("revision"),
                     c.verifiedTotal(), c.verifiedCompliance(), c.lines(), null, null, rs.getTimestamp("published_at").toInstant());
         }).optional();
