@@ -113,7 +113,17 @@ create table verification.task_unit (
     unit_code           varchar(60) not null,
     reported_emissions  numeric(16, 2) not null,
     reported_compliance numeric(16, 2) not null,
+    reported_generation numeric(16, 2),
+    reported_heat       numeric(16, 2),
     primary key (task_id, unit_code)
+);
+
+-- The reported production data outside power (clinker, cement, …), verified with the emissions.
+create table verification.task_product (
+    task_id  uuid not null references verification.task (id),
+    product  varchar(40) not null,
+    reported numeric(16, 2) not null,
+    primary key (task_id, product)
 );
 
 -- Who did what when (append-only).

@@ -325,7 +325,8 @@ public class AnnualReports {
         return approvedFigures(r);
     }
 
-    private ApprovedReport approvedFigures(AnnualReport r) {
+    private ApprovedReport approvedFigures(AnnualReport listed) {
+        AnnualReport r = store.find(listed.id()).orElseThrow(); // with its products and streams
         KeyEmitter emitter = directory.findByUscc(r.emitter()).orElseThrow();
         ReportFigures figures = figures(emitter, r.year(), r);
         List<ApprovedReport.Line> lines = switch (figures) {

@@ -314,7 +314,9 @@ public class MonthlyDeposits {
 
     /** The emitter's year at a glance: the newest version of each unit-month. */
     public List<Deposit> year(CurrentUser user, KeyEmitter emitter, int year) {
-        directory.get(user, emitter.id());
+        if (!readers.sees(user, emitter.region(), emitter.uscc())) {
+            throw new RecordNotFound("Key emitter", emitter.uscc().value());
+        }
         return store.latestOfYear(emitter.uscc(), year);
     }
 

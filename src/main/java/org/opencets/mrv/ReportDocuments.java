@@ -236,17 +236,7 @@ class ReportDocuments {
     }
 
     private PdfPTable table(Font body, int columns, List<List<String>> rows) {
-        PdfPTable table = new PdfPTable(columns);
-        table.setWidthPercentage(100);
-        table.setSpacingBefore(4);
-        for (List<String> row : rows) {
-            for (int c = 0; c < columns; c++) {
-                PdfPCell cell = new PdfPCell(new Phrase(c < row.size() ? row.get(c) : "", body));
-                cell.setPadding(3);
-                table.addCell(cell);
-            }
-        }
-        return table;
+        return fonts.table(body, columns, rows);
     }
 
     private static void sheet(XSSFWorkbook wb, String name, List<List<String>> rows, CellStyle bold, int width) {

@@ -39,9 +39,12 @@ class TaskStore {
             return false;
         }
         for (VerificationTask.ReportedLine l : t.lines()) {
-            jdbc.sql("insert into verification.task_unit (task_id, unit_code, reported_emissions, reported_compliance) values (?,?,?,?)")
-                    .params(t.id(), l.unit(), l.emissions(), l.compliance()).update();
+            jdbc.sql("""
+                    insert into verification.task_unit (task_id, unit_code, reported_emissions, reported_compliance, reported_generation, reported_heat)
+                    values (?,?,?,?,?,?)""").params(t.id(), l.unit(), l.emissions(), l.compliance(), l.generationMwh(), l.heatGj()).update();
         }
+        t.products().forEach((product, output) -> jdbc.sql("insert into verification.task_product (task_id, product, reported) values (?,?,?)")
+                .params(t.id(), product, output).update());
         return true;
     }
 
@@ -135,16 +138,19 @@ class TaskStore {
                 rs.getBigDecimal("reported_compliance"), rs.getObject("firm_id", UUID.class), rs.getString("firm_name"),
                 how == null ? null : VerificationTask.Assignment.valueOf(how), rs.getObject("draw_id", UUID.class), TaskStatus.valueOf(rs.getString("status")),
                 rs.getDate("due_date").toLocalDate(), rs.getString("document_review"), reviewed == null ? null : reviewed.toInstant(),
-                until == null ? null : until.toLocalDate(), rs.getInt("version"), List.of());
+                until == null ? null : until.toLocalDate(), rs.getInt("version"), List.of(), java.util.Map.of());
     }
 
     private VerificationTask withLines(VerificationTask t) {
         List<VerificationTask.ReportedLine> lines = jdbc.sql("select * from verification.task_unit where task_id = ? order by unit_code").param(t.id())
                 .query((rs, n) -> new VerificationTask.ReportedLine(rs.getString("unit_code"), rs.getBigDecimal("reported_emissions"),
-                        rs.getBigDecimal("reported_compliance"))).list();
+                        rs.getBigDecimal("reported_compliance"), rs.getBigDecimal("reported_generation"), rs.getBigDecimal("reported_heat"))).list();
+        java.util.Map<String, java.math.BigDecimal> products = new java.util.LinkedHashMap<>();
+        jdbc.sql("select * from verification.task_product where task_id = ? order by product").param(t.id())
+                .query((rs, n) -> products.put(rs.getString("product"), rs.getBigDecimal("reported"))).list();
         return new VerificationTask(t.id(), t.year(), t.emitter(), t.emitterName(), t.region(), t.sector(), t.reportId(), t.reportVersion(),
                 t.reportedTotal(), t.reportedCompliance(), t.firmId(), t.firmName(), t.assignedHow(), t.drawId(), t.status(), t.due(),
-                t.documentReview(), t.documentReviewAt(), t.objectionUntil(), t.version(), lines);
+                t.documentReview(), t.documentReviewAt(), t.objectionUntil(), t.version(), lines, products);
     }
 
 }

@@ -84,10 +84,10 @@ public class VerificationTasks {
     private static VerificationTask newTask(ApprovedReport r, Deadline due) {
         var report = r.report();
         List<VerificationTask.ReportedLine> lines = r.lines().stream()
-                .map(l -> new VerificationTask.ReportedLine(l.unit(), l.emissions(), l.compliance())).toList();
+                .map(l -> new VerificationTask.ReportedLine(l.unit(), l.emissions(), l.compliance(), l.generationMwh(), l.heatGj())).toList();
         return new VerificationTask(UUID.randomUUID(), report.year(), report.emitter(), report.emitterName(), report.region(), report.sector(),
                 report.id(), report.reportVersion(), r.totalEmissions(), r.complianceEmissions(), null, null, null, null, TaskStatus.UNASSIGNED,
-                due.due(), null, null, null, 0, lines);
+                due.due(), null, null, null, 0, lines, r.products());
     }
 
     /** The tasks the user sees: a bureau its region's for the year, a firm its own, an emitter its own. */

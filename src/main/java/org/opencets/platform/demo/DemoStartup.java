@@ -25,14 +25,16 @@ class DemoStartup implements ApplicationRunner {
     private final DemoRegionLoader loader;
     private final DemoReports demoReports;
     private final DemoMonitoring demoMonitoring;
+    private final DemoVerification demoVerification;
     private final org.opencets.calendar.Deadlines deadlines;
     private final ApplicationContext context;
     private final boolean printLogins;
 
-    DemoStartup(DemoRegionLoader loader, DemoReports demoReports, DemoMonitoring demoMonitoring, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
+    DemoStartup(DemoRegionLoader loader, DemoReports demoReports, DemoMonitoring demoMonitoring, DemoVerification demoVerification, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
         this.loader = loader;
         this.demoReports = demoReports;
         this.demoMonitoring = demoMonitoring;
+        this.demoVerification = demoVerification;
         this.deadlines = deadlines;
         this.context = context;
         this.printLogins = printLogins;
@@ -49,6 +51,7 @@ class DemoStartup implements ApplicationRunner {
                 loader.publishPowerLists(2026);
                 demoMonitoring.load(deadlines.today());
                 demoReports.load(deadlines.today());
+                demoVerification.load(deadlines.today());
             } finally {
                 SecurityContextHolder.clearContext();
             }
