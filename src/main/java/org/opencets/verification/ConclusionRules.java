@@ -25,6 +25,11 @@ final class ConclusionRules {
     static List<FieldViolation> check(VerificationTask task, ConclusionInput input, Map<String, Reverification.Figures> required) {
         List<FieldViolation> violations = new ArrayList<>();
         Set<String> expected = task.lines().stream().map(VerificationTask.ReportedLine::unit).collect(Collectors.toSet());
+        input.lines().stream().collect(Collectors.groupingBy(Conclusion.Line::unit, Collectors.counting())).forEach((unit, n) -> {
+            if (n > 1) {
+                violations.add(FieldViolation.of(unit + ".emissions", "verification.conclusion.duplicateUnit", "Unit {0} is given {1} times", unit, n));
+            }
+        });
         Map<String, Conclusion.Line> given = input.lines().stream().collect(Collectors.toMap(Conclusion.Line::unit, l -> l, (a, b) -> a));
         for (String unit : expected) {
             Conclusion.Line line = given.get(unit);
@@ -61,6 +66,10 @@ final class ConclusionRules {
         for (BigDecimal v : new BigDecimal[] {line.emissions(), line.compliance(), line.generationMwh(), line.heatGj()}) {
             if (v != null && v.signum() < 0) {
                 violations.add(FieldViolation.of(unit + ".emissions", "verification.conclusion.negative", "{0} cannot be negative", unit));
+                return;
+            }
+            if (v != null && (v.stripTrailingZeros().scale() > 2 || v.precision() - v.scale() > 14)) {
+                violations.add(FieldViolation.of(unit + ".emissions", "verification.number.precision", "{0}: at most 14 digits and 2 decimals", unit));
                 return;
             }
         }

@@ -69,6 +69,9 @@ class HomeController {
         if (kind == OrganisationKind.KEY_EMITTER || kind == OrganisationKind.DISTRICT_BUREAU || kind == OrganisationKind.CITY_BUREAU) {
             cards.add(new Card("/mrv", "home.mrv", "home.mrv.text"));
         }
+        if (kind == OrganisationKind.KEY_EMITTER || kind.isBureau() || kind == OrganisationKind.VERIFIER || kind == OrganisationKind.MINISTRY) {
+            cards.add(new Card("/verification", "nav.verification", "home.verification.text"));
+        }
         if (kind == OrganisationKind.KEY_EMITTER) {
             cards.add(new Card("/directory/mine", "card.mine.title", "card.mine.text"));
         }
@@ -81,6 +84,7 @@ class HomeController {
         }
         cards.add(new Card("/public/lists", "card.public.title", "card.public.text"));
         cards.add(new Card("/public/receipts", "nav.receipts", "receipts.lead"));
+        cards.add(new Card("/public/verifiers", "verification.public.title", "verification.public.intro"));
         return cards;
     }
 }
