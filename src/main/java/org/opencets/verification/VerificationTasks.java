@@ -203,8 +203,9 @@ public class VerificationTasks {
 
     public Draw draw(CurrentUser user, UUID drawId) {
         Draw d = draws.find(drawId).orElseThrow(() -> new RecordNotFound("Draw", drawId));
-        if (!(user.kind() == OrganisationKind.MINISTRY || user.kind().isBureau() && user.region().contains(RegionCode.of(d.region()))
-                || RegionCode.of(d.region()).contains(user.region()))) {
+        RegionCode region = RegionCode.of(d.region());
+        boolean bureau = user.kind().isBureau() && (user.region().contains(region) || region.contains(user.region()));
+        if (!(user.kind() == OrganisationKind.MINISTRY || bureau)) { // the log names every firm's conflicts: bureaus only
             throw new RecordNotFound("Draw", drawId);
         }
         return d;
