@@ -98,7 +98,7 @@ public class Organisations {
         if (!regions.exists(region)) {
             throw new InvalidValueException("region.unknown", "Unknown region code", region.value());
         }
-        if (kind == OrganisationKind.KEY_EMITTER && uscc == null) {
+        if ((kind == OrganisationKind.KEY_EMITTER || kind == OrganisationKind.VERIFIER) && uscc == null) { // firms are identified by their USCC
             throw new InvalidValueException("uscc.blank", "USCC is required");
         }
         if (uscc != null && findByUscc(uscc).isPresent()) {

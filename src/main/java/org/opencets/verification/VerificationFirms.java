@@ -46,7 +46,8 @@ public class VerificationFirms {
     /** Every firm (each organisation of kind VERIFIER has a profile). Anyone signed in may read the register. */
     @Transactional
     public List<Firm> firms() {
-        organisations.ofKind(OrganisationKind.VERIFIER).forEach(o -> store.insertFirm(o.id(), o.uscc(), o.name(), o.region(), "system"));
+        organisations.ofKind(OrganisationKind.VERIFIER).stream().filter(o -> o.uscc() != null) // registered before a USCC was required
+                .forEach(o -> store.insertFirm(o.id(), o.uscc(), o.name(), o.region(), "system"));
         return store.firms();
     }
 

@@ -68,6 +68,17 @@ class AdminOrganisationsTest {
     }
 
     @Test
+    void aVerificationFirmNeedsItsUscc() throws Exception {
+        // verification identifies firms by USCC (conflicts, draws, the public evaluation)
+        String name = "测试核查机构-" + AdminWeb.unique();
+
+        String html = AdminWeb.html(mvc.perform(create(name, "VERIFIER", "330212", "")).andReturn());
+
+        assertThat(html).contains("请填写统一社会信用代码");
+        assertThat(organisations.findByName(name)).isEmpty();
+    }
+
+    @Test
     void theUsccIsOptionalForABureau() throws Exception {
         String name = "测试区县局-" + AdminWeb.unique();
 

@@ -40,7 +40,8 @@ final class AdminWeb {
     }
 
     Organisation newOrganisation(OrganisationKind kind, String region) {
-        return organisations.registerUnchecked("测试机构-" + unique(), kind, RegionCode.of(region), null);
+        org.opencets.shared.Uscc uscc = kind == OrganisationKind.VERIFIER ? org.opencets.shared.Uscc.of(org.opencets.support.Demo.freshUscc(region)) : null;
+        return organisations.registerUnchecked("测试机构-" + unique(), kind, RegionCode.of(region), uscc);
     }
 
     /** A new account with the demo password. */
