@@ -24,8 +24,8 @@ class EvaluationStore {
 
     /**
      * Per firm with concluded tasks in the region and year: tasks, first conclusions on time, tasks whose figures a
-     * re-verification changed, upheld objections, and tasks with a process defect (no site visit recorded, or a revision
-     * issued after its deadline).
+     * re-verification changed, upheld objections, and tasks with a process defect (no site visit recorded, a finding
+     * closed as not corrected without the emitter's answer, or a revision issued after its deadline).
      */
     List<FirmRecord> records(int year, String regionPrefix) {
         return jdbc.sql("""
@@ -35,6 +35,7 @@ class EvaluationStore {
                   count(*) filter (where exists (select 1 from verification.reverification r where r.task_id = t.id and r.changed)) as overturned,
                   coalesce(sum((select count(*) from verification.objection o where o.task_id = t.id and o.decision = 'UPHELD')), 0) as upheld,
                   count(*) filter (where not exists (select 1 from verification.site_visit v where v.task_id = t.id)
+                    or exists (select 1 from verification.finding x where x.task_id = t.id and x.status = 'UNRESOLVED' and x.response is null)
                     or exists (select 1 from verification.conclusion c where c.task_id = t.id and c.number > 1 and not c.on_time)) as defects
                 from verification.task t
                 join verification.firm f on f.organisation_id = t.firm_id

@@ -2,7 +2,7 @@ package org.opencets.verification;
 
 /**
  * Where a verification task stands. UNASSIGNED → ASSIGNED (the firm works) → CONCLUDED (objection window) → FINAL, or
- * → OBJECTED → FINAL (rejected) / REVISION_REQUIRED (upheld) → FINAL; the city may re-verify a CONCLUDED or FINAL task
+ * → OBJECTED → FINAL (rejected) / REVISION_REQUIRED (upheld) → FINAL; the city may re-verify a FINAL task
  * (REVERIFYING → FINAL unchanged, or REVISION_REQUIRED when the figures change).
  */
 public enum TaskStatus {

@@ -2,7 +2,11 @@ package org.opencets.verification;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.opencets.identity.CurrentUser;
 import org.opencets.shared.RecordNotFound;
@@ -27,23 +31,47 @@ class VerificationApiController {
         this.verified = verified;
     }
 
+    /** A task as the API shows it: identifiers as plain strings. */
+    record TaskResource(UUID id, int year, String emitter, String emitterName, String region, String sector, UUID reportId, int reportVersion,
+            BigDecimal reportedTotal, BigDecimal reportedCompliance, UUID firmId, String firmName, String assignedHow, String status, LocalDate due,
+            LocalDate objectionUntil, boolean documentReviewed, List<VerificationTask.ReportedLine> lines, Map<String, BigDecimal> products) {
+
+        static TaskResource of(VerificationTask t) {
+            return new TaskResource(t.id(), t.year(), t.emitter().value(), t.emitterName(), t.region().value(), t.sector().name(), t.reportId(),
+                    t.reportVersion(), t.reportedTotal(), t.reportedCompliance(), t.firmId(), t.firmName(),
+                    t.assignedHow() == null ? null : t.assignedHow().name(), t.status().name(), t.due(), t.objectionUntil(), t.documentReviewDone(),
+                    t.lines(), t.products());
+        }
+    }
+
+    record TaskDetail(TaskResource task, List<SiteVisit> visits, List<Finding> findings, List<Conclusion> conclusions, List<Objection> objections,
+            List<Reverification> reverifications, List<TaskEvent> history) {
+    }
+
+    record ResultResource(UUID taskId, UUID conclusionId, String emitter, String emitterName, String region, int year, int revision,
+            BigDecimal verifiedTotal, BigDecimal verifiedCompliance, List<Conclusion.Line> units, BigDecimal previousTotal, BigDecimal previousCompliance,
+            Instant finalisedAt) {
+    }
+
     @GetMapping("/tasks")
     @Operation(summary = "The year's verification tasks the caller sees (a bureau its region's, a firm its own, an emitter its own)")
-    List<VerificationTask> tasks(CurrentUser user, @RequestParam int year) {
-        return tasks.tasks(user, year);
+    List<TaskResource> tasks(CurrentUser user, @RequestParam int year) {
+        return tasks.tasks(user, year).stream().map(TaskResource::of).toList();
     }
 
     @GetMapping("/tasks/{id}")
     @Operation(summary = "One task with its visits, findings, conclusions, objections, re-verifications and history")
-    TaskView task(CurrentUser user, @PathVariable UUID id) {
-        return tasks.view(user, id);
+    TaskDetail task(CurrentUser user, @PathVariable UUID id) {
+        TaskView v = tasks.view(user, id);
+        return new TaskDetail(TaskResource.of(v.task()), v.visits(), v.findings(), v.conclusions(), v.objections(), v.reverifications(), v.history());
     }
 
     @GetMapping("/results/{uscc}/{year}")
     @Operation(summary = "The final verified emissions of an emitter and year as last published (404 while not final)")
-    VerifiedEmissionsFinalised result(CurrentUser user, @PathVariable Uscc uscc, @PathVariable int year) {
-        VerifiedEmissionsFinalised result = verified.current(uscc, year).orElseThrow(() -> new RecordNotFound("Verified emissions", uscc.value()));
-        tasks.task(user, result.taskId());
-        return result;
+    ResultResource result(CurrentUser user, @PathVariable Uscc uscc, @PathVariable int year) {
+        VerifiedEmissionsFinalised r = verified.current(uscc, year).orElseThrow(() -> new RecordNotFound("Verified emissions", uscc.value()));
+        tasks.task(user, r.taskId());
+        return new ResultResource(r.taskId(), r.conclusionId(), r.emitter().value(), r.emitterName(), r.region().value(), r.year(), r.revision(),
+                r.verifiedTotal(), r.verifiedCompliance(), r.units(), r.previousTotal(), r.previousCompliance(), r.finalisedAt());
     }
 }

@@ -25,9 +25,15 @@ public class VerifiedEmissions {
                 order by revision desc limit 1""").params(emitter.value(), year).query((rs, n) -> {
             var task = tasks.find(rs.getObject("task_id", java.util.UUID.class)).orElseThrow();
             java.util.UUID conclusionId = rs.getObject("conclusion_id", java.util.UUID.class);
-            var c = work.conclusions(task.id()).stream().filter(x -> x.id().equals(conclusionId)).findFirst().orElseThrow();
-            return new VerifiedEmissionsFinalised(task.id(), c.id(), task.emitter(), task.emitterName(), task.region(), task.year(), rs.getInt("revision"),
-                    c.verifiedTotal(), c.verifiedCompliance(), c.lines(), null, null, rs.getTimestamp("published_at").toInstant());
+            int revision = rs.getInt("revision");
+            var conclusions = work.conclusions(task.id());
+            var c = conclusions.stream().filter(x -> x.id().equals(conclusionId)).findFirst().orElseThrow();
+            var previous = revision == 1 ? null : jdbc.sql("select conclusion_id from verification.published_result where task_id = ? and revision = ?")
+                    .params(task.id(), revision - 1).query(java.util.UUID.class).optional()
+                    .flatMap(id -> conclusions.stream().filter(x -> x.id().equals(id)).findFirst()).orElse(null);
+            return new VerifiedEmissionsFinalised(task.id(), c.id(), task.emitter(), task.emitterName(), task.region(), task.year(), revision,
+                    c.verifiedTotal(), c.verifiedCompliance(), c.lines(), previous == null ? null : previous.verifiedTotal(),
+                    previous == null ? null : previous.verifiedCompliance(), rs.getTimestamp("published_at").toInstant());
         }).optional();
     }
 }
