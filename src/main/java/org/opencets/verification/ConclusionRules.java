@@ -49,7 +49,10 @@ final class ConclusionRules {
         given.keySet().stream().filter(u -> !expected.contains(u)).sorted().forEach(u -> violations.add(FieldViolation.of(u + ".emissions",
                 "verification.conclusion.unknownUnit", "{0} is not a unit of this report", u)));
         input.products().forEach((product, output) -> {
-            if (output != null && output.signum() < 0) {
+            if (!task.products().containsKey(product)) {
+                violations.add(FieldViolation.of("p." + product, "verification.conclusion.unknownProduct", "{0} is not a product line of this report",
+                        product.length() > 40 ? product.substring(0, 40) : product));
+            } else if (output != null && output.signum() < 0) {
                 violations.add(FieldViolation.of("p." + product, "verification.conclusion.negative", "{0} cannot be negative", product));
             }
         });

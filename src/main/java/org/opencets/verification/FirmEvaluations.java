@@ -65,8 +65,16 @@ public class FirmEvaluations {
             throw new ValidationFailed(FieldViolation.of("year", "verification.evaluation.nothing", "No firm concluded a verification in {0}",
                     String.valueOf(year)));
         }
+        // a new edition replaces the last one: its interviews not yet held are withdrawn (the new edition decides again)
+        store.latest(year, city.value()).ifPresent(previous -> previous.rows().stream()
+                .filter(r -> r.interview() != null && !r.interview().held())
+                .forEach(r -> obligations.interviewWithdrawn(previous.id(), r.firmId(), user.username())));
         UUID id = UUID.randomUUID();
-        store.insert(id, year, city.value(), store.nextEdition(year, city.value()), clock.now(), user.username(), rows);
+        try {
+            store.insert(id, year, city.value(), store.nextEdition(year, city.value()), clock.now(), user.username(), rows);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new org.opencets.shared.ConcurrentModification("Firm evaluation", year);
+        }
         for (FirmEvaluation.Row r : rows) {
             if (r.rating().needsInterview()) {
                 store.insertInterview(id, r.firmId(), notice(r, year), clock.now());

@@ -19,7 +19,8 @@ final class VerificationAccess {
     static boolean sees(CurrentUser user, VerificationTask task) {
         return switch (user.kind()) {
             case VERIFIER -> user.organisationId().equals(task.firmId());
-            default -> user.jurisdiction().covers(task.region(), task.emitter());
+            case KEY_EMITTER, MINISTRY, PROVINCE_BUREAU, CITY_BUREAU, DISTRICT_BUREAU -> user.jurisdiction().covers(task.region(), task.emitter());
+            default -> false; // registry, exchange, bank: the final figures reach them through events, not the working file
         };
     }
 

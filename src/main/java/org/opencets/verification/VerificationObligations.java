@@ -111,6 +111,10 @@ class VerificationObligations {
                         firm.name(), null, String.valueOf(year), "/verification/evaluation/" + year))));
     }
 
+    void interviewWithdrawn(UUID evaluationId, UUID firmId, String by) {
+        obligations.close(interviewKey(evaluationId, firmId), Obligation.Outcome.WITHDRAWN, by);
+    }
+
     void interviewed(UUID evaluationId, UUID firmId, String by) {
         obligations.close(interviewKey(evaluationId, firmId), Obligation.Outcome.DONE, by);
     }

@@ -19,7 +19,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After the conclusion: the emitter accepts it or objects within the window (7 working days); the city coordinates
@@ -38,9 +40,11 @@ public class VerificationResults {
     private final ResultPublisher publisher;
     private final Deadlines deadlines;
     private final WorkClock clock;
+    private final TransactionTemplate transactions;
 
     VerificationResults(VerificationTasks taskService, TaskStore tasks, WorkStore work, DrawStore draws, VerificationObligations obligations,
-            ResultPublisher publisher, Deadlines deadlines, WorkClock clock) {
+            ResultPublisher publisher, Deadlines deadlines, WorkClock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.taskService = taskService;
         this.tasks = tasks;
         this.work = work;
@@ -214,18 +218,26 @@ public class VerificationResults {
         finaliseExpired(clock.today());
     }
 
-    @Transactional
+    /** Each task in its own transaction: a failure leaves that task CONCLUDED for the next run and the others final. */
     public int finaliseExpired(LocalDate today) {
         int finalised = 0;
         for (VerificationTask t : tasks.inStatus(TaskStatus.CONCLUDED)) {
-            if (t.objectionUntil() != null && today.isAfter(t.objectionUntil()) && tasks.move(t.id(), t.version(), TaskStatus.CONCLUDED, TaskStatus.FINAL)) {
-                tasks.event(t.id(), "WINDOW_CLOSED", "system", "OpenCETS", clock.now(), t.objectionUntil().toString());
-                obligations.objectionWindowClosed(work.latestConclusion(t.id()).orElseThrow(), "system");
-                publisher.publish(reload(t), "system", "OpenCETS");
+            if (t.objectionUntil() != null && today.isAfter(t.objectionUntil())
+                    && Boolean.TRUE.equals(transactions.execute(status -> finalise(t)))) {
                 finalised++;
             }
         }
         return finalised;
+    }
+
+    private boolean finalise(VerificationTask t) {
+        if (!tasks.move(t.id(), t.version(), TaskStatus.CONCLUDED, TaskStatus.FINAL)) {
+            return false;
+        }
+        tasks.event(t.id(), "WINDOW_CLOSED", "system", "OpenCETS", clock.now(), t.objectionUntil().toString());
+        obligations.objectionWindowClosed(work.latestConclusion(t.id()).orElseThrow(), "system");
+        publisher.publish(reload(t), "system", "OpenCETS");
+        return true;
     }
 
     private Reverification openReverification(CurrentUser user, VerificationTask t, int expectedVersion, Reverification.Selection how, java.util.UUID drawId) {

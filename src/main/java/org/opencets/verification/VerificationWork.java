@@ -102,7 +102,7 @@ public class VerificationWork {
         Finding f = finding(user, findingId);
         VerificationTask t = taskService.task(user, f.taskId());
         VerificationAccess.requireEmitter(user, t);
-        if (f.status() != Finding.Status.OPEN) {
+        if (f.status() != Finding.Status.OPEN || !t.status().firmWorking()) {
             throw new ValidationFailed(FieldViolation.of("response", "verification.finding.notOpen", "This finding is not waiting for an answer"));
         }
         require(text("response", response, LONG_TEXT, "verification.finding.response", "Describe the correction"));
@@ -136,6 +136,12 @@ public class VerificationWork {
             }
             case UNRESOLVED -> {
                 requireNote(n);
+                LocalDate answerBy = deadlines.dueAfter(DeadlineKind.FINDING_RESPONSE, t.year(), t.region(),
+                        LocalDate.ofInstant(f.raisedAt(), WorkClock.CHINA)).due();
+                if (f.status() == Finding.Status.OPEN && !clock.today().isAfter(answerBy)) {
+                    throw new ValidationFailed(FieldViolation.of("verdict", "verification.finding.answerPeriod",
+                            "The emitter may answer until {0}; only then can an unanswered finding be recorded as not corrected", answerBy));
+                }
                 yield work.closeFinding(f.id(), expectedVersion, Finding.Status.UNRESOLVED, n, clock.now(), user.username());
             }
             case OPEN -> {
@@ -170,13 +176,11 @@ public class VerificationWork {
         VerificationTask t = working(user, taskId);
         TaskView view = taskService.view(user, taskId);
         List<FieldViolation> violations = new ArrayList<>();
-        if (t.status() == TaskStatus.ASSIGNED) {
-            if (!t.documentReviewDone()) {
-                violations.add(FieldViolation.of("review", "verification.conclusion.noReview", "Record the document review first"));
-            }
-            if (view.pendingFindings() > 0) {
-                violations.add(FieldViolation.of("findings", "verification.conclusion.pendingFindings", "{0} findings are still open", view.pendingFindings()));
-            }
+        if (t.status() == TaskStatus.ASSIGNED && !t.documentReviewDone()) {
+            violations.add(FieldViolation.of("review", "verification.conclusion.noReview", "Record the document review first"));
+        }
+        if (view.pendingFindings() > 0) {
+            violations.add(FieldViolation.of("findings", "verification.conclusion.pendingFindings", "{0} findings are still open", view.pendingFindings()));
         }
         Reverification required = view.requiredByReverification();
         violations.addAll(ConclusionRules.check(t, input, required == null ? Map.of() : required.figures()));
@@ -191,19 +195,17 @@ public class VerificationWork {
                 input.opinion().strip(), clock.now(), user.username(), onTime, "");
         c = new Conclusion(c.id(), c.taskId(), c.number(), c.reason(), c.verifiedTotal(), c.verifiedCompliance(), c.lines(), c.products(), c.opinion(),
                 c.issuedAt(), c.issuedBy(), c.onTime(), sha256(t, c));
+        // the version-checked state change first: a double submit is a conflict, not a duplicate conclusion
+        var window = number == 1 ? deadlines.dueAfter(DeadlineKind.VERIFICATION_OBJECTION, t.year(), t.region(), today) : null;
+        boolean moved = number == 1 ? tasks.concluded(t.id(), expectedVersion, TaskStatus.ASSIGNED, TaskStatus.CONCLUDED, window.due())
+                : tasks.move(t.id(), expectedVersion, TaskStatus.REVISION_REQUIRED, TaskStatus.FINAL);
+        if (!moved) {
+            throw new ConcurrentModification("Verification task", t.id());
+        }
         work.insertConclusion(c);
         event(t, user, number == 1 ? "CONCLUDED" : "REVISED", "#" + number + " · " + totals.compliance().toPlainString() + " t");
-        if (number == 1) {
-            var window = deadlines.dueAfter(DeadlineKind.VERIFICATION_OBJECTION, t.year(), t.region(), today);
-            if (!tasks.concluded(t.id(), expectedVersion, TaskStatus.ASSIGNED, TaskStatus.CONCLUDED, window.due())) {
-                throw new ConcurrentModification("Verification task", t.id());
-            }
-            obligations.concluded(t, c, window, user.username());
-        } else {
-            if (!tasks.move(t.id(), expectedVersion, TaskStatus.REVISION_REQUIRED, TaskStatus.FINAL)) {
-                throw new ConcurrentModification("Verification task", t.id());
-            }
-            obligations.concluded(t, c, null, user.username());
+        obligations.concluded(t, c, window, user.username());
+        if (number > 1) {
             publisher.publish(tasks.find(t.id()).orElseThrow(), user.username(), user.organisationName());
         }
         return c;

@@ -32,7 +32,7 @@ class ConclusionRulesTest {
         return new VerificationTask(UUID.fromString("00000000-0000-0000-0000-00000000000a"), 2025, Uscc.of("91330602MA2BCDE0X0"), "某电厂",
                 RegionCode.of("330602"), sector, UUID.fromString("00000000-0000-0000-0000-00000000000b"), 1, bd("300000.00"),
                 bd("290000.00"), UUID.fromString("00000000-0000-0000-0000-00000000000c"), "某核查公司", VerificationTask.Assignment.DRAW, null,
-                null, LocalDate.of(2026, 4, 30), null, null, null, 1, lines, Map.of());
+                null, LocalDate.of(2026, 4, 30), null, null, null, 1, lines, Map.of("电力", bd("2500000")));
     }
 
     private static final VerificationTask POWER_TASK = task(Sector.POWER, List.of(
@@ -259,6 +259,12 @@ class ConclusionRulesTest {
                 powerLine(U2, "99000", "94000")), OPINION);
         // totals() would count 1号机组 twice (501000.00 instead of 300000.00), so check() must refuse it first
         assertThat(check(POWER_TASK, in)).extracting(FieldViolation::messageKey).contains("verification.conclusion.duplicateUnit");
+    }
+
+    @Test
+    void aProductLineOutsideTheReportIsRefused() {
+        ConclusionInput in = new ConclusionInput(validPowerInput().lines(), Map.of("熟料", bd("100")), OPINION);
+        assertThat(keys(check(POWER_TASK, in))).containsExactly(tuple("p.熟料", "verification.conclusion.unknownProduct"));
     }
 
     @Test

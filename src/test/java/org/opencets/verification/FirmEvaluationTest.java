@@ -192,8 +192,16 @@ class FirmEvaluationTest {
             VerificationTask t = fx.assigned(plant, firm.organisationId());
             VerificationTask r = work.reviewDocuments(officer, t.id(), t.version(), "核对了年度排放报告。");
             work.recordVisit(officer, t.id(), today, "测试核查员", "中控室", "");
-            Finding f = work.raiseFinding(officer, t.id(), "皮带秤未检定", "请提供检定证书。");
-            // closed as unresolved the same day, the emitter never heard
+            Finding early = work.raiseFinding(officer, t.id(), "化验报告缺少资质标识", "请补充检测机构资质证明。");
+            // the emitter has 5 working days to answer: recording it as not corrected at once is refused
+            assertRefused(() -> work.judgeFinding(officer, early.id(), early.version(), Finding.Status.UNRESOLVED, "企业未提供。"),
+                    "verdict", "verification.finding.answerPeriod");
+            work.respond(plant.officer(), early.id(), early.version(), "已补充。");
+            Finding answered = work.judgeFinding(officer, early.id(), early.version() + 1, Finding.Status.CLOSED, "");
+            assertThat(answered.status()).isEqualTo(Finding.Status.CLOSED);
+            // a finding raised a month ago and never answered may be recorded as not corrected: a process defect
+            Finding f = Backdating.at(java.time.Instant.now().minus(java.time.Duration.ofDays(30)),
+                    () -> work.raiseFinding(officer, t.id(), "皮带秤未检定", "请提供检定证书。"));
             work.judgeFinding(officer, f.id(), f.version(), Finding.Status.UNRESOLVED, "企业未提供。");
             work.conclude(officer, t.id(), r.version(), VerificationFixtures.input(r, VerificationFixtures.reported(r), "保留意见。"));
 
