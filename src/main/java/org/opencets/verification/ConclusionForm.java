@@ -11,7 +11,7 @@ import org.opencets.shared.ValidationFailed;
 /**
  * The conclusion and re-verification forms: one row per reported line ({@code u<i>.e} emissions, {@code u<i>.c}
  * compliance, {@code u<i>.g} generation MWh, {@code u<i>.h} heat GJ), products as {@code p.<PRODUCT>}. A value that
- * is not a number is refused by name; an empty one is absent (the rules then say what is missing).
+ * is not a number is refused by name; an empty one is absent ({@link ConclusionRules} then says what is missing or too long).
  */
 final class ConclusionForm {
 
@@ -68,12 +68,7 @@ final class ConclusionForm {
             return null;
         }
         try {
-            BigDecimal v = new BigDecimal(raw.strip().replace(",", ""));
-            if (v.scale() > 2 || v.precision() - v.scale() > 14) {
-                violations.add(FieldViolation.of(field, "verification.number.precision", "{0}: at most 14 digits and 2 decimals", label));
-                return null;
-            }
-            return v;
+            return new BigDecimal(raw.strip().replace(",", "")); // digits and places: ConclusionRules
         } catch (NumberFormatException e) {
             violations.add(FieldViolation.of(field, "verification.number.invalid", "{0}: \"{1}\" is not a number", label, raw.strip()));
             return null;

@@ -38,7 +38,7 @@ final class ConclusionRules {
                         "Unit {0} has no verified emissions figure", unit));
                 continue;
             }
-            checkLine(task, line, violations);
+            checkLine(task, line, violations, true);
             Reverification.Figures must = required.get(unit);
             if (must != null && (line.emissions().compareTo(must.emissions()) != 0 || line.compliance().compareTo(must.compliance()) != 0)) {
                 violations.add(FieldViolation.of(unit + ".emissions", "verification.conclusion.notReverified",
@@ -54,6 +54,8 @@ final class ConclusionRules {
                         product.length() > 40 ? product.substring(0, 40) : product));
             } else if (output != null && output.signum() < 0) {
                 violations.add(FieldViolation.of("p." + product, "verification.conclusion.negative", "{0} cannot be negative", product));
+            } else if (output != null && !fits(output)) {
+                violations.add(FieldViolation.of("p." + product, "verification.number.precision", "{0}: at most 14 digits and 2 decimals", product));
             }
         });
         if (input.opinion() == null || input.opinion().isBlank()) {
@@ -64,14 +66,29 @@ final class ConclusionRules {
         return violations;
     }
 
-    private static void checkLine(VerificationTask task, Conclusion.Line line, List<FieldViolation> violations) {
+    /** The city's re-verified figures: emissions and compliance emissions for every unit, by the same line rules. */
+    static List<FieldViolation> checkFigures(VerificationTask task, Map<String, Reverification.Figures> figures) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (VerificationTask.ReportedLine reported : task.lines()) {
+            Reverification.Figures f = figures.get(reported.unit());
+            if (f == null || f.emissions() == null || f.compliance() == null) {
+                violations.add(FieldViolation.of(reported.unit() + ".emissions", "verification.conclusion.missingFigure",
+                        "Unit {0} has no verified emissions figure", reported.unit()));
+            } else {
+                checkLine(task, new Conclusion.Line(reported.unit(), f.emissions(), f.compliance(), null, null), violations, false);
+            }
+        }
+        return violations;
+    }
+
+    private static void checkLine(VerificationTask task, Conclusion.Line line, List<FieldViolation> violations, boolean production) {
         String unit = line.unit();
         for (BigDecimal v : new BigDecimal[] {line.emissions(), line.compliance(), line.generationMwh(), line.heatGj()}) {
             if (v != null && v.signum() < 0) {
                 violations.add(FieldViolation.of(unit + ".emissions", "verification.conclusion.negative", "{0} cannot be negative", unit));
                 return;
             }
-            if (v != null && (v.stripTrailingZeros().scale() > 2 || v.precision() - v.scale() > 14)) {
+            if (v != null && !fits(v)) {
                 violations.add(FieldViolation.of(unit + ".emissions", "verification.number.precision", "{0}: at most 14 digits and 2 decimals", unit));
                 return;
             }
@@ -80,10 +97,16 @@ final class ConclusionRules {
             violations.add(FieldViolation.of(unit + ".compliance", "verification.conclusion.complianceAboveTotal",
                     "Unit {0}: compliance emissions exceed total emissions", unit));
         }
-        if (task.power() && (line.generationMwh() == null || line.heatGj() == null)) {
+        if (production && task.power() && (line.generationMwh() == null || line.heatGj() == null)) {
             violations.add(FieldViolation.of(unit + ".generation", "verification.conclusion.missingProduction",
                     "Unit {0} needs its verified generation and heat supplied", unit));
         }
+    }
+
+    /** What a numeric(16, 2) column holds: at most 14 digits before the point and 2 after. */
+    static boolean fits(BigDecimal v) {
+        BigDecimal stripped = v.stripTrailingZeros();
+        return stripped.scale() <= 2 && stripped.precision() - stripped.scale() <= 14;
     }
 
     /** The entity's verified totals: the sums of its units, to the hundredth of a tonne. */

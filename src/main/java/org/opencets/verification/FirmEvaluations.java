@@ -27,8 +27,11 @@ public class FirmEvaluations {
     private final PolicyYearData policy;
     private final VerificationObligations obligations;
     private final WorkClock clock;
+    private final org.springframework.context.MessageSource messages;
 
-    FirmEvaluations(EvaluationStore store, FirmStore firms, PolicyYearData policy, VerificationObligations obligations, WorkClock clock) {
+    FirmEvaluations(EvaluationStore store, FirmStore firms, PolicyYearData policy, VerificationObligations obligations, WorkClock clock,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.firms = firms;
         this.policy = policy;
@@ -126,9 +129,10 @@ public class FirmEvaluations {
         return policy.decimal(p, qualifier, year, region);
     }
 
-    private static String notice(FirmEvaluation.Row r, int year) {
-        return "%s：%d 年度核查工作评估得分 %s，信用等级 %s 级，予以通报，并约谈机构负责人（绍市环发〔2023〕14号 三(三)5）。"
-                .formatted(r.firmName(), year, r.score().toPlainString(), r.rating().name());
+    /** The notice is an official document: it is kept as issued, in Chinese. */
+    private String notice(FirmEvaluation.Row r, int year) {
+        return messages.getMessage("verification.interview.notice", new Object[] {r.firmName(), String.valueOf(year), r.score().toPlainString(),
+                r.rating().name()}, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     private static RegionCode cityOf(CurrentUser user) {

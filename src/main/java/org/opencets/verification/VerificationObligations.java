@@ -3,7 +3,6 @@ package org.opencets.verification;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.opencets.calendar.Deadline;
 import org.opencets.calendar.DeadlineKind;
 import org.opencets.calendar.Deadlines;
@@ -39,12 +38,12 @@ class VerificationObligations {
     }
 
     Optional<Deadline> taskDue(int year, boolean power, RegionCode region) {
-        return find(() -> deadlines.due(power ? DeadlineKind.VERIFICATION_POWER : DeadlineKind.VERIFICATION_NON_POWER, year, region));
+        return Deadlines.ifSet(() -> deadlines.due(power ? DeadlineKind.VERIFICATION_POWER : DeadlineKind.VERIFICATION_NON_POWER, year, region));
     }
 
     void created(VerificationTask t) {
         city(t.region()).ifPresent(city -> taskDue(t.year(), t.power(), t.region()).ifPresent(due -> open("VERIFICATION_ASSIGN:" + t.id(), due, city.id(), t)));
-        city(t.region()).ifPresent(city -> find(() -> deadlines.due(DeadlineKind.VERIFIER_EVALUATION, t.year(), t.region())).ifPresent(due ->
+        city(t.region()).ifPresent(city -> Deadlines.ifSet(() -> deadlines.due(DeadlineKind.VERIFIER_EVALUATION, t.year(), t.region())).ifPresent(due ->
                 obligations.open(new NewObligation(evaluationKey(city.region(), t.year()), due, city.id(), city.region(), null, null, null,
                         String.valueOf(t.year()), "/verification/evaluation/" + t.year()))));
     }
@@ -61,7 +60,7 @@ class VerificationObligations {
     }
 
     void findingRaised(VerificationTask t, Finding f, LocalDate today) {
-        emitterOrg(t).ifPresent(org -> find(() -> deadlines.dueAfter(DeadlineKind.FINDING_RESPONSE, t.year(), t.region(), today))
+        emitterOrg(t).ifPresent(org -> Deadlines.ifSet(() -> deadlines.dueAfter(DeadlineKind.FINDING_RESPONSE, t.year(), t.region(), today))
                 .ifPresent(due -> open("FINDING:" + f.id(), due, org.id(), t)));
     }
 
@@ -97,7 +96,7 @@ class VerificationObligations {
 
     /** The firm must issue conclusion number {@code next} (a revision). */
     void revisionRequired(VerificationTask t, int next, LocalDate today) {
-        find(() -> deadlines.dueAfter(DeadlineKind.VERIFICATION_REVISION, t.year(), t.region(), today))
+        Deadlines.ifSet(() -> deadlines.dueAfter(DeadlineKind.VERIFICATION_REVISION, t.year(), t.region(), today))
                 .ifPresent(due -> open(revisionKey(t, next), due, t.firmId(), t));
     }
 
@@ -106,7 +105,7 @@ class VerificationObligations {
     }
 
     void interviewRequired(RegionCode cityRegion, UUID evaluationId, Firm firm, int year, LocalDate today) {
-        city(cityRegion).ifPresent(city -> find(() -> deadlines.dueAfter(DeadlineKind.VERIFIER_INTERVIEW, year, cityRegion, today))
+        city(cityRegion).ifPresent(city -> Deadlines.ifSet(() -> deadlines.dueAfter(DeadlineKind.VERIFIER_INTERVIEW, year, cityRegion, today))
                 .ifPresent(due -> obligations.open(new NewObligation(interviewKey(evaluationId, firm.organisationId()), due, city.id(), cityRegion, null,
                         firm.name(), null, String.valueOf(year), "/verification/evaluation/" + year))));
     }
@@ -146,9 +145,5 @@ class VerificationObligations {
 
     private static String interviewKey(UUID evaluationId, UUID firmId) {
         return "VERIFIER_INTERVIEW:" + evaluationId + ":" + firmId;
-    }
-
-    static Optional<Deadline> find(Supplier<Deadline> due) {
-        return Deadlines.ifSet(due);
     }
 }

@@ -345,10 +345,6 @@ class VerificationPagesController {
         return sectors == null || sectors.isEmpty() ? EnumSet.noneOf(Sector.class) : EnumSet.copyOf(sectors);
     }
 
-    private static String plain(java.math.BigDecimal v) {
-        return v == null ? "" : v.toPlainString();
-    }
-
     /** What the conclusion form starts with: the latest conclusion's figures, else the reported ones. */
     private static Map<String, String> prefill(TaskView view) {
         Map<String, String> values = new java.util.HashMap<>();
@@ -359,15 +355,15 @@ class VerificationPagesController {
             String unit = lines.get(i).unit();
             values.put("u" + i + ".e", lines.get(i).emissions().toPlainString());
             values.put("u" + i + ".c", lines.get(i).compliance().toPlainString());
-            values.put("u" + i + ".g", plain(lines.get(i).generationMwh()));
-            values.put("u" + i + ".h", plain(lines.get(i).heatGj()));
+            values.put("u" + i + ".g", VerificationWork.plain(lines.get(i).generationMwh()));
+            values.put("u" + i + ".h", VerificationWork.plain(lines.get(i).heatGj()));
             if (latest != null) {
                 final int idx = i;
                 latest.lines().stream().filter(l -> l.unit().equals(unit)).findFirst().ifPresent(l -> {
                     values.put("u" + idx + ".e", l.emissions().toPlainString());
                     values.put("u" + idx + ".c", l.compliance().toPlainString());
-                    values.put("u" + idx + ".g", plain(l.generationMwh()));
-                    values.put("u" + idx + ".h", plain(l.heatGj()));
+                    values.put("u" + idx + ".g", VerificationWork.plain(l.generationMwh()));
+                    values.put("u" + idx + ".h", VerificationWork.plain(l.heatGj()));
                 });
             }
             if (required != null && required.figures().containsKey(unit)) {

@@ -175,19 +175,7 @@ public class VerificationResults {
         }
         Reverification r = work.reverifications(t.id()).stream().filter(x -> !x.finished()).findFirst().orElseThrow();
         Conclusion c = work.latestConclusion(t.id()).orElseThrow();
-        List<FieldViolation> violations = new ArrayList<>();
-        for (VerificationTask.ReportedLine line : t.lines()) {
-            Reverification.Figures f = figures.get(line.unit());
-            if (f == null || f.emissions() == null || f.compliance() == null) {
-                violations.add(FieldViolation.of(line.unit() + ".emissions", "verification.conclusion.missingFigure", "Unit {0} has no verified emissions figure",
-                        line.unit()));
-            } else if (f.emissions().signum() < 0 || f.compliance().signum() < 0) {
-                violations.add(FieldViolation.of(line.unit() + ".emissions", "verification.conclusion.negative", "{0} cannot be negative", line.unit()));
-            } else if (f.compliance().compareTo(f.emissions()) > 0) {
-                violations.add(FieldViolation.of(line.unit() + ".compliance", "verification.conclusion.complianceAboveTotal",
-                        "Unit {0}: compliance emissions exceed total emissions", line.unit()));
-            }
-        }
+        List<FieldViolation> violations = new ArrayList<>(ConclusionRules.checkFigures(t, figures));
         violations.addAll(VerificationWork.text("opinion", opinion, VerificationWork.LONG_TEXT, "verification.reverification.opinion",
                 "Write the re-verification opinion"));
         VerificationWork.require(violations);

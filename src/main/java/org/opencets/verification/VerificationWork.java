@@ -229,7 +229,7 @@ public class VerificationWork {
         return MerkleHash.hex(MerkleHash.sha256(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String plain(java.math.BigDecimal v) {
+    static String plain(java.math.BigDecimal v) {
         return v == null ? "" : v.toPlainString();
     }
 

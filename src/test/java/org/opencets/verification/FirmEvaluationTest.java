@@ -15,10 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencets.directory.KeyEmitterDirectory;
 import org.opencets.identity.AccessDenied;
-import org.opencets.identity.Accounts;
 import org.opencets.identity.CurrentUser;
-import org.opencets.identity.Organisations;
-import org.opencets.mrv.AnnualReports;
 import org.opencets.shared.Sector;
 import org.opencets.support.IntegrationTest;
 import org.opencets.verification.VerificationFixtures.Plant;
@@ -50,21 +47,18 @@ class FirmEvaluationTest {
     @Autowired
     KeyEmitterDirectory directory;
     @Autowired
-    Organisations organisations;
-    @Autowired
-    AnnualReports reports;
-    @Autowired
-    Accounts accounts;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     VerificationFixtures fx;
 
     @BeforeEach
     void fixtures() {
-        fx = new VerificationFixtures(directory, organisations, reports, accounts, firms, tasks, jdbc);
+        fx = new VerificationFixtures(context);
     }
 
     @Test

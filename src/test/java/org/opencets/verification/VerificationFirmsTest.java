@@ -11,12 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencets.directory.KeyEmitterDirectory;
 import org.opencets.identity.AccessDenied;
-import org.opencets.identity.Accounts;
 import org.opencets.identity.CurrentUser;
 import org.opencets.identity.Organisation;
 import org.opencets.identity.OrganisationKind;
 import org.opencets.identity.Organisations;
-import org.opencets.mrv.AnnualReports;
 import org.opencets.shared.RegionCode;
 import org.opencets.shared.Sector;
 import org.opencets.support.IntegrationTest;
@@ -42,17 +40,16 @@ class VerificationFirmsTest {
     @Autowired
     Organisations organisations;
     @Autowired
-    AnnualReports reports;
-    @Autowired
-    Accounts accounts;
-    @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     VerificationFixtures fx;
 
     @BeforeEach
     void fixtures() {
-        fx = new VerificationFixtures(directory, organisations, reports, accounts, firms, tasks, jdbc);
+        fx = new VerificationFixtures(context);
     }
 
     @Test

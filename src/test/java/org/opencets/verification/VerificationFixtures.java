@@ -67,15 +67,15 @@ final class VerificationFixtures {
     private final VerificationTasks tasks;
     private final JdbcClient jdbc;
 
-    VerificationFixtures(KeyEmitterDirectory directory, Organisations organisations, AnnualReports reports, Accounts accounts, VerificationFirms firms,
-            VerificationTasks tasks, JdbcClient jdbc) {
-        this.directory = directory;
-        this.organisations = organisations;
-        this.reports = reports;
-        this.accounts = accounts;
-        this.firms = firms;
-        this.tasks = tasks;
-        this.jdbc = jdbc;
+    /** The fixtures take the beans they need from the shared test context. */
+    VerificationFixtures(org.springframework.context.ApplicationContext context) {
+        this.directory = context.getBean(KeyEmitterDirectory.class);
+        this.organisations = context.getBean(Organisations.class);
+        this.reports = context.getBean(AnnualReports.class);
+        this.accounts = context.getBean(Accounts.class);
+        this.firms = context.getBean(VerificationFirms.class);
+        this.tasks = context.getBean(VerificationTasks.class);
+        this.jdbc = context.getBean(JdbcClient.class);
     }
 
 

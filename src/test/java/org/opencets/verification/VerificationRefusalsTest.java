@@ -12,10 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencets.directory.KeyEmitterDirectory;
 import org.opencets.identity.AccessDenied;
-import org.opencets.identity.Accounts;
 import org.opencets.identity.CurrentUser;
-import org.opencets.identity.Organisations;
-import org.opencets.mrv.AnnualReports;
 import org.opencets.shared.FieldViolation;
 import org.opencets.shared.RecordNotFound;
 import org.opencets.shared.Sector;
@@ -48,19 +45,16 @@ class VerificationRefusalsTest {
     @Autowired
     KeyEmitterDirectory directory;
     @Autowired
-    Organisations organisations;
-    @Autowired
-    AnnualReports reports;
-    @Autowired
-    Accounts accounts;
-    @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     VerificationFixtures fx;
 
     @BeforeEach
     void fixtures() {
-        fx = new VerificationFixtures(directory, organisations, reports, accounts, firms, tasks, jdbc);
+        fx = new VerificationFixtures(context);
     }
 
     @Test
@@ -202,6 +196,10 @@ class VerificationRefusalsTest {
         assertThat(tasks.tasks(neighbour.officer(), YEAR)).extracting(VerificationTask::id).doesNotContain(t.id());
         assertThatThrownBy(() -> work.respond(neighbour.officer(), f.id(), f.version(), "代答")).isInstanceOf(RecordNotFound.class);
         assertThatThrownBy(() -> results.object(neighbour.officer(), t.id(), t.version(), "异议")).isInstanceOf(RecordNotFound.class);
+        // national operators (registry, exchange, bank) get final figures through events, not the working file
+        for (String operator : new String[] {"registry.operator", "exchange", "bank"}) {
+            assertThatThrownBy(() -> tasks.view(fx.user(operator), t.id())).as(operator).isInstanceOf(RecordNotFound.class);
+        }
 
         assertThat(fx.snapshot(t.id())).isEqualTo(before);
         assertThat(tasks.view(plant.officer(), t.id()).findings()).singleElement().extracting(Finding::status).isEqualTo(Finding.Status.OPEN);

@@ -17,9 +17,6 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencets.directory.KeyEmitterDirectory;
-import org.opencets.identity.Accounts;
-import org.opencets.identity.Organisations;
-import org.opencets.mrv.AnnualReports;
 import org.opencets.support.Demo;
 import org.opencets.support.IntegrationTest;
 import org.opencets.verification.VerificationFixtures.Plant;
@@ -48,23 +45,18 @@ class VerificationWebAndApiTest {
     @Autowired
     VerificationResults results;
     @Autowired
-    VerificationFirms firms;
-    @Autowired
     KeyEmitterDirectory directory;
     @Autowired
-    Organisations organisations;
-    @Autowired
-    AnnualReports reports;
-    @Autowired
-    Accounts accounts;
-    @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     VerificationFixtures fx;
 
     @BeforeEach
     void fixtures() {
-        fx = new VerificationFixtures(directory, organisations, reports, accounts, firms, tasks, jdbc);
+        fx = new VerificationFixtures(context);
     }
 
     @Test

@@ -12,10 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencets.directory.KeyEmitterDirectory;
-import org.opencets.identity.Accounts;
 import org.opencets.identity.CurrentUser;
-import org.opencets.identity.Organisations;
-import org.opencets.mrv.AnnualReports;
 import org.opencets.support.IntegrationTest;
 import org.opencets.verification.VerificationFixtures.Plant;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,27 +41,22 @@ class VerificationWorkflowTest {
     @Autowired
     VerificationResults results;
     @Autowired
-    VerificationFirms firms;
-    @Autowired
     VerifiedEmissions verified;
     @Autowired
     KeyEmitterDirectory directory;
-    @Autowired
-    Organisations organisations;
-    @Autowired
-    AnnualReports reports;
-    @Autowired
-    Accounts accounts;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     VerificationFixtures fx;
 
     @BeforeEach
     void fixtures() {
-        fx = new VerificationFixtures(directory, organisations, reports, accounts, firms, tasks, jdbc);
+        fx = new VerificationFixtures(context);
     }
 
     List<VerifiedEmissionsFinalised> published(UUID taskId) {
