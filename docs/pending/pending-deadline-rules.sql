@@ -41,19 +41,7 @@ INSERT INTO calendar.deadline_rule (compliance_year, deadline, region_prefix, fi
 INSERT INTO calendar.deadline_rule (compliance_year, deadline, region_prefix, fixed_date, offset_days, day_count, day_off_policy, source, in_force_from) VALUES
  (2020, 'CCER_CANCELLATION', '', DATE '2021-12-15', NULL, NULL, 'AS_STATED', '山西省生态环境厅《关于做好全国碳市场数据质量监督管理及配额清缴相关工作的通知》(2021-11-04) 附件3 第五步 "在2021年12月15日17点前…注销其一般持有账户上符合条件的CCER" (time 17:00)', DATE '2021-11-04');
 
--- MEE notice of 2023-07-14 (seed 003), 2021/2022 allocation and surrender:
--- §三: "重点排放单位申报材料需上传至全国碳市场管理平台，并于2023年8月4日前通过正式文件报送注登机构" (预支2023年度配额) → BORROWING_APPLICATION;
--- §三: 纾困方案 "于2023年8月4日前通过正式文件报送我部应对气候变化司" → RELIEF_PLAN_APPLICATION;
--- §五 末段 (after 五(三)): "…报送截止时间由2023年7月15日延至8月4日，注登机构应于8月11日前完成配额和履约通知书发放工作" → ALLOCATION_TABLES_SUBMISSION, ALLOCATION_ISSUANCE.
-INSERT INTO calendar.deadline_rule (compliance_year, deadline, region_prefix, fixed_date, offset_days, day_count, day_off_policy, source, in_force_from) VALUES
- (2021, 'BORROWING_APPLICATION', '', DATE '2023-08-04', NULL, NULL, 'AS_STATED', '生态环境部办公厅《关于全国碳排放权交易市场2021、2022年度碳排放配额清缴相关工作的通知》(2023-07-14) §三 "重点排放单位申报材料…于2023年8月4日前通过正式文件报送注登机构"', DATE '2023-07-14'),
- (2022, 'BORROWING_APPLICATION', '', DATE '2023-08-04', NULL, NULL, 'AS_STATED', '生态环境部办公厅《关于全国碳排放权交易市场2021、2022年度碳排放配额清缴相关工作的通知》(2023-07-14) §三 "重点排放单位申报材料…于2023年8月4日前通过正式文件报送注登机构"', DATE '2023-07-14'),
- (2021, 'RELIEF_PLAN_APPLICATION', '', DATE '2023-08-04', NULL, NULL, 'AS_STATED', '生态环境部办公厅《关于全国碳排放权交易市场2021、2022年度碳排放配额清缴相关工作的通知》(2023-07-14) §三 "纾困方案…于2023年8月4日前通过正式文件报送我部应对气候变化司"', DATE '2023-07-14'),
- (2022, 'RELIEF_PLAN_APPLICATION', '', DATE '2023-08-04', NULL, NULL, 'AS_STATED', '生态环境部办公厅《关于全国碳排放权交易市场2021、2022年度碳排放配额清缴相关工作的通知》(2023-07-14) §三 "纾困方案…于2023年8月4日前通过正式文件报送我部应对气候变化司"', DATE '2023-07-14'),
- (2021, 'ALLOCATION_TABLES_SUBMISSION', '', DATE '2023-08-04', NULL, NULL, 'AS_STATED', '生态环境部办公厅《关于全国碳排放权交易市场2021、2022年度碳排放配额清缴相关工作的通知》(2023-07-14) §五 末段 "机组核定配额明细表和…核定配额实际发放汇总表报送截止时间由2023年7月15日延至8月4日"', DATE '2023-07-14'),
- (2022, 'ALLOCATION_TABLES_SUBMISSION', '', DATE '2023-08-04', NULL, NULL, 'AS_STATED', '生态环境部办公厅《关于全国碳排放权交易市场2021、2022年度碳排放配额清缴相关工作的通知》(2023-07-14) §五 末段 "机组核定配额明细表和…核定配额实际发放汇总表报送截止时间由2023年7月15日延至8月4日"', DATE '2023-07-14'),
- (2021, 'ALLOCATION_ISSUANCE', '', DATE '2023-08-11', NULL, NULL, 'AS_STATED', '生态环境部办公厅《关于全国碳排放权交易市场2021、2022年度碳排放配额清缴相关工作的通知》(2023-07-14) §五 末段 "注登机构应于8月11日前完成配额和履约通知书发放工作"', DATE '2023-07-14'),
- (2022, 'ALLOCATION_ISSUANCE', '', DATE '2023-08-11', NULL, NULL, 'AS_STATED', '生态环境部办公厅《关于全国碳排放权交易市场2021、2022年度碳排放配额清缴相关工作的通知》(2023-07-14) §五 末段 "注登机构应于8月11日前完成配额和履约通知书发放工作"', DATE '2023-07-14');
+-- (BORROWING_APPLICATION, RELIEF_PLAN_APPLICATION, ALLOCATION_TABLES_SUBMISSION, ALLOCATION_ISSUANCE: now in V14__allocation.sql.)
 
 -- Shanxi (14) data-quality campaign on the 2019/2020 reports (first period, recorded as 2020).
 -- 000 §二(一)1/2: "各市局对辖区内企业自查情况进行审核汇总，并于11月10日前报送至省生态环境厅" (verifiers too) → DATA_SELF_CHECK_REPORT;
@@ -62,4 +50,4 @@ INSERT INTO calendar.deadline_rule (compliance_year, deadline, region_prefix, fi
  (2020, 'DATA_SELF_CHECK_REPORT', '14', DATE '2021-11-10', NULL, NULL, 'AS_STATED', '山西省生态环境厅《关于做好全国碳市场数据质量监督管理及配额清缴相关工作的通知》(2021-11-04) §二(一)1、2 "于11月10日前报送至省生态环境厅" (2019、2020年度碳排放报告自查)', DATE '2021-11-04'),
  (2020, 'DATA_QUALITY_EVALUATION', '14', DATE '2021-11-20', NULL, NULL, 'AS_STATED', '山西省生态环境厅《关于做好全国碳市场数据质量监督管理及配额清缴相关工作的通知》(2021-11-04) §二(二) "评估工作组于11月10日—11月20日开展相关工作，并形成整改工作台账和自查评估报告"', DATE '2021-11-04');
 
--- 30 rows
+-- 22 rows

@@ -90,6 +90,19 @@ class DepositStore {
                 .toList();
     }
 
+    /** A non-fuel parameter summed per unit code over the newest version of each approved unit-month of the year. */
+    java.util.Map<String, java.math.BigDecimal> approvedTotals(Uscc emitter, int year, Parameter parameter) {
+        java.util.Map<String, java.math.BigDecimal> totals = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select d.unit_code, sum(v.value) as total from mrv.deposit d join mrv.deposit_value v on v.deposit_id = d.id
+                where d.id in (select distinct on (unit_id, month) id from mrv.deposit where emitter_uscc = ? and month between ? and ?
+                               order by unit_id, month, deposit_version desc)
+                  and d.status = 'APPROVED' and v.parameter = ? group by d.unit_code""")
+                .params(emitter.value(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1), parameter.name())
+                .query((rs, n) -> totals.put(rs.getString("unit_code"), rs.getBigDecimal("total"))).list();
+        return totals;
+    }
+
     private static final String LATEST_IDS = "select distinct on (unit_id, month) id from mrv.deposit where emitter_uscc = ?"
             + " and month between ? and ? order by unit_id, month, deposit_version desc";
 

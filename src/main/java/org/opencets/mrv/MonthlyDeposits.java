@@ -320,6 +320,14 @@ public class MonthlyDeposits {
         return store.latestOfYear(emitter.uscc(), year);
     }
 
+    /**
+     * Each unit's operating hours in the year, summed over its approved months (the newest version of each): the
+     * allocation's load rate needs them. For system use when a verified result is recorded, not a user's read.
+     */
+    public java.util.Map<String, java.math.BigDecimal> approvedOperatingHours(org.opencets.shared.Uscc emitter, int year) {
+        return store.approvedTotals(emitter, year, Parameter.OPERATING_HOURS);
+    }
+
     /** What waits for this bureau: submissions for a district, district-approved months for a city. */
     public List<Deposit> reviewQueue(CurrentUser user) {
         return switch (user.kind()) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import org.opencets.shared.Backdating;
 import org.springframework.stereotype.Component;
 
 /** The time verification records: the clock's, unless {@link Backdating} loads history. */

@@ -1,5 +1,6 @@
 package org.opencets.verification;
 
+import org.opencets.shared.Backdating;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opencets.verification.VerificationFixtures.YEAR;

@@ -11,7 +11,7 @@ import org.opencets.identity.Accounts;
 import org.opencets.identity.CurrentUser;
 import org.opencets.shared.Sector;
 import org.opencets.shared.Uscc;
-import org.opencets.verification.Backdating;
+import org.opencets.shared.Backdating;
 import org.opencets.verification.Conclusion;
 import org.opencets.verification.ConclusionInput;
 import org.opencets.verification.Engagement;

@@ -1,10 +1,10 @@
-package org.opencets.verification;
+package org.opencets.shared;
 
 import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * Records verification steps with a past time instead of the clock's: for loading history (the demo region, a
+ * Records workflow steps with a past time instead of the clock's: for loading history (the demo region, a
  * migration from the national platform). Only the current thread is affected.
  */
 public final class Backdating {
@@ -28,7 +28,8 @@ public final class Backdating {
         }
     }
 
-    static Instant current() {
+    /** The time being loaded, or null for now. */
+    public static Instant current() {
         return AT.get();
     }
 }
