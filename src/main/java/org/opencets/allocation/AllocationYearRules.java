@@ -26,15 +26,33 @@ class AllocationYearRules {
     }
 
     AllocationMethod method(int year, RegionCode region) {
+        Values values = values(year, region);
         Map<UnitCategory, BigDecimal> be = new EnumMap<>(UnitCategory.class);
         for (UnitCategory c : UnitCategory.values()) {
-            value(PolicyParameter.BENCHMARK_ELECTRICITY, c.name(), year, region).ifPresent(v -> be.put(c, v.decimal()));
+            values.get(PolicyParameter.BENCHMARK_ELECTRICITY, c.name()).ifPresent(v -> be.put(c, v.decimal()));
         }
-        BigDecimal ratio = value(PolicyParameter.PRE_ALLOCATION_RATIO, "", year, region).map(PolicyValue::fraction).orElse(null);
-        boolean gasTopUp = value(PolicyParameter.GAS_TOP_UP, "", year, region).map(v -> "1".equals(v.value().strip())).orElse(false);
-        Optional<BigDecimal> cap = value(PolicyParameter.ENTITY_GAP_CAP, "", year, region).map(PolicyValue::fraction);
-        return new AllocationMethod(year, be, decimal(PolicyParameter.BENCHMARK_HEAT, "COAL", year, region),
-                decimal(PolicyParameter.BENCHMARK_HEAT, "GAS", year, region), loadCorrection(year, region), ratio, gasTopUp, cap);
+        BigDecimal ratio = values.get(PolicyParameter.PRE_ALLOCATION_RATIO, "").map(PolicyValue::fraction).orElse(null);
+        boolean gasTopUp = values.get(PolicyParameter.GAS_TOP_UP, "").map(v -> "1".equals(v.value().strip())).orElse(false);
+        Optional<BigDecimal> cap = values.get(PolicyParameter.ENTITY_GAP_CAP, "").map(PolicyValue::fraction);
+        return new AllocationMethod(year, be, values.decimal(PolicyParameter.BENCHMARK_HEAT, "COAL"), values.decimal(PolicyParameter.BENCHMARK_HEAT, "GAS"),
+                loadCorrection(values), ratio, gasTopUp, cap);
+    }
+
+    /** The year's values in force today for a region, read in one query. */
+    private record Values(Map<String, PolicyValue> byKey) {
+
+        Optional<PolicyValue> get(PolicyParameter p, String qualifier) {
+            return Optional.ofNullable(byKey.get(p.name() + "/" + qualifier));
+        }
+
+        BigDecimal decimal(PolicyParameter p, String qualifier) {
+            return get(p, qualifier).map(PolicyValue::decimal).orElse(null);
+        }
+    }
+
+    private Values values(int year, RegionCode region) {
+        return new Values(policy.inForce(year, Optional.of(region), clock.today()).stream()
+                .collect(java.util.stream.Collectors.toMap(v -> v.parameter().name() + "/" + v.qualifier(), v -> v, (a, b) -> b)));
     }
 
     /** Seed 003 §三: borrowing only in the years that set its threshold and share (2021, 2022). */
@@ -52,20 +70,16 @@ class AllocationYearRules {
         return value(PolicyParameter.ALLOCATION_AUTHORITY_LEVEL, "", year, region).map(v -> Integer.parseInt(v.value().strip())).orElse(2);
     }
 
-    private LoadCorrection loadCorrection(int year, RegionCode region) {
+    private static LoadCorrection loadCorrection(Values values) {
         String[] q = {"FULL", "MIDDLE", "LOW", "SLOPE_UPPER", "SLOPE_LOWER", "POWER_BASE", "POWER_OFFSET", "POWER_SLOPE"};
         BigDecimal[] v = new BigDecimal[q.length];
         for (int i = 0; i < q.length; i++) {
-            v[i] = decimal(PolicyParameter.LOAD_CORRECTION, q[i], year, region);
+            v[i] = values.decimal(PolicyParameter.LOAD_CORRECTION, q[i]);
             if (v[i] == null) {
                 return null;
             }
         }
         return new LoadCorrection(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
-    }
-
-    private BigDecimal decimal(PolicyParameter p, String qualifier, int year, RegionCode region) {
-        return value(p, qualifier, year, region).map(PolicyValue::decimal).orElse(null);
     }
 
     private Optional<PolicyValue> value(PolicyParameter p, String qualifier, int year, RegionCode region) {

@@ -79,16 +79,18 @@ public class Allocations {
         String prefix = user.kind().isBureau() ? user.region().prefix() : "";
         Map<Uscc, VerifiedBasis> current = bases.latestOfYear(year, prefix);
         Map<Uscc, VerifiedBasis> previous = bases.latestOfYear(year - 1, prefix);
+        Map<RegionCode, AllocationMethod> methods = new java.util.HashMap<>();
         return directory.powerUnits().keySet().stream()
                 .filter(e -> AllocationAccess.sees(user, e.region(), e.uscc()))
                 .sorted(Comparator.comparing((KeyEmitter e) -> e.region().value()).thenComparing(KeyEmitter::name))
-                .map(e -> entityYear(e, year, Optional.ofNullable(current.get(e.uscc())), Optional.ofNullable(previous.get(e.uscc()))))
+                .map(e -> entityYear(e, year, Optional.ofNullable(current.get(e.uscc())), Optional.ofNullable(previous.get(e.uscc())),
+                        methods.computeIfAbsent(e.region(), r -> rules.method(year, r))))
                 .toList();
     }
 
     public EntityYear entity(CurrentUser user, Uscc uscc, int year) {
         KeyEmitter e = emitter(user, uscc);
-        return entityYear(e, year, bases.latest(uscc, year), bases.latest(uscc, year - 1));
+        return entityYear(e, year, bases.latest(uscc, year), bases.latest(uscc, year - 1), rules.method(year, e.region()));
     }
 
     public AllocationDecision decision(CurrentUser user, UUID id) {
@@ -295,10 +297,9 @@ public class Allocations {
         return all;
     }
 
-    private EntityYear entityYear(KeyEmitter e, int year, Optional<VerifiedBasis> basis, Optional<VerifiedBasis> previous) {
+    private EntityYear entityYear(KeyEmitter e, int year, Optional<VerifiedBasis> basis, Optional<VerifiedBasis> previous, AllocationMethod method) {
         Optional<AllocationOutcome> preview = Optional.empty();
         Optional<Figure> pre = Optional.empty();
-        AllocationMethod method = rules.method(year, e.region());
         if (basis.isPresent()) {
             preview = Optional.of(FinalAllocation.compute(method, entityBasis(basis.get())));
         }

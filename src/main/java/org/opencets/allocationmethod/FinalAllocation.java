@@ -55,14 +55,8 @@ public final class FinalAllocation {
         for (UnitBasis u : entity.units()) {
             if (u.category() == null) {
                 problems.add(MethodProblem.of(u.unit(), MethodProblem.CATEGORY_MISSING, u.unit()));
-                continue;
-            }
-            if (method.electricityBenchmark(u.category()).isEmpty()) {
-                problems.add(MethodProblem.of(u.unit(), MethodProblem.BENCHMARK_MISSING, u.category().name(), method.year()));
-            }
-            if (method.heatBenchmark(u.category()).isEmpty()) {
-                problems.add(MethodProblem.of(u.unit(), MethodProblem.HEAT_BENCHMARK_MISSING, u.category() == UnitCategory.IV ? "GAS" : "COAL",
-                        method.year()));
+            } else {
+                benchmarkProblems(method, u, problems);
             }
             for (BigDecimal v : new BigDecimal[] {u.generationMwh(), u.heatGj(), u.emissions()}) {
                 if (v == null || v.signum() < 0) {
@@ -70,17 +64,31 @@ public final class FinalAllocation {
                     break;
                 }
             }
-            if (AllocationMethod.loadCorrected(u.category()) && positive(u.generationMwh())) {
-                if (method.loadCorrection() == null) {
-                    problems.add(MethodProblem.of(u.unit(), MethodProblem.LOAD_CORRECTION_MISSING, method.year()));
-                } else if (!positive(u.operatingHours()) || !positive(u.ratedCapacityMw())) {
-                    problems.add(MethodProblem.of(u.unit(), MethodProblem.OPERATING_HOURS_MISSING, u.unit()));
-                } else if (loadRate(u).compareTo(MAX_LOAD_RATE) > 0) {
-                    problems.add(MethodProblem.of(u.unit(), MethodProblem.LOAD_ABOVE_CAPACITY, u.unit(), loadRate(u)));
-                }
-            }
         }
         return problems;
+    }
+
+    private static void benchmarkProblems(AllocationMethod method, UnitBasis u, List<MethodProblem> problems) {
+        if (method.electricityBenchmark(u.category()).isEmpty()) {
+            problems.add(MethodProblem.of(u.unit(), MethodProblem.BENCHMARK_MISSING, u.category().name(), method.year()));
+        }
+        if (method.heatBenchmark(u.category()).isEmpty()) {
+            problems.add(MethodProblem.of(u.unit(), MethodProblem.HEAT_BENCHMARK_MISSING, u.category() == UnitCategory.IV ? "GAS" : "COAL", method.year()));
+        }
+        if (!AllocationMethod.loadCorrected(u.category()) || !positive(u.generationMwh())) {
+            return;
+        }
+        if (method.loadCorrection() == null) {
+            problems.add(MethodProblem.of(u.unit(), MethodProblem.LOAD_CORRECTION_MISSING, method.year()));
+        }
+        if (!positive(u.ratedCapacityMw())) {
+            problems.add(MethodProblem.of(u.unit(), MethodProblem.CAPACITY_MISSING, u.unit()));
+        } else if (!positive(u.operatingHours())) {
+            problems.add(MethodProblem.of(u.unit(), MethodProblem.OPERATING_HOURS_MISSING, u.unit()));
+        } else if (u.generationMwh().compareTo(MAX_LOAD_RATE.multiply(u.ratedCapacityMw()).multiply(u.operatingHours())) > 0) {
+            // compared unrounded, so 1.05004 is refused too
+            problems.add(MethodProblem.of(u.unit(), MethodProblem.LOAD_ABOVE_CAPACITY, u.unit(), loadRate(u)));
+        }
     }
 
     private static UnitAllocation unit(AllocationMethod method, UnitBasis u) {

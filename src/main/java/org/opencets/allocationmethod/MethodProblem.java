@@ -8,6 +8,7 @@ public record MethodProblem(String unit, String code, List<Object> args) {
     public static final String CATEGORY_MISSING = "allocation.problem.categoryMissing";
     public static final String BENCHMARK_MISSING = "allocation.problem.benchmarkMissing";
     public static final String HEAT_BENCHMARK_MISSING = "allocation.problem.heatBenchmarkMissing";
+    public static final String CAPACITY_MISSING = "allocation.problem.capacityMissing";
     public static final String OPERATING_HOURS_MISSING = "allocation.problem.hoursMissing";
     public static final String NEGATIVE = "allocation.problem.negative";
     public static final String NO_UNITS = "allocation.problem.noUnits";

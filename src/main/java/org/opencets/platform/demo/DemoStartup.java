@@ -26,15 +26,17 @@ class DemoStartup implements ApplicationRunner {
     private final DemoReports demoReports;
     private final DemoMonitoring demoMonitoring;
     private final DemoVerification demoVerification;
+    private final DemoAllocation demoAllocation;
     private final org.opencets.calendar.Deadlines deadlines;
     private final ApplicationContext context;
     private final boolean printLogins;
 
-    DemoStartup(DemoRegionLoader loader, DemoReports demoReports, DemoMonitoring demoMonitoring, DemoVerification demoVerification, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
+    DemoStartup(DemoRegionLoader loader, DemoReports demoReports, DemoMonitoring demoMonitoring, DemoVerification demoVerification, DemoAllocation demoAllocation, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
         this.loader = loader;
         this.demoReports = demoReports;
         this.demoMonitoring = demoMonitoring;
         this.demoVerification = demoVerification;
+        this.demoAllocation = demoAllocation;
         this.deadlines = deadlines;
         this.context = context;
         this.printLogins = printLogins;
@@ -52,6 +54,7 @@ class DemoStartup implements ApplicationRunner {
                 demoMonitoring.load(deadlines.today());
                 demoReports.load(deadlines.today());
                 demoVerification.load(deadlines.today());
+                demoAllocation.load();
             } finally {
                 SecurityContextHolder.clearContext();
             }

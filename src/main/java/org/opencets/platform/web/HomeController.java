@@ -72,6 +72,9 @@ class HomeController {
         if (kind == OrganisationKind.KEY_EMITTER || kind.isBureau() || kind == OrganisationKind.VERIFIER || kind == OrganisationKind.MINISTRY) {
             cards.add(new Card("/verification", "nav.verification", "home.verification.text"));
         }
+        if (kind == OrganisationKind.KEY_EMITTER || kind.isBureau() || kind == OrganisationKind.MINISTRY || kind == OrganisationKind.REGISTRY_OPERATOR) {
+            cards.add(new Card("/allocation", "nav.allocation", "home.allocation.text"));
+        }
         if (kind == OrganisationKind.KEY_EMITTER) {
             cards.add(new Card("/directory/mine", "card.mine.title", "card.mine.text"));
         }
