@@ -36,6 +36,10 @@ public class AllocationBasis {
 
     /** Unit emissions must add up to the entity's compliance emissions within this many tonnes per unit (rounding). */
     static final BigDecimal UNIT_SUM_TOLERANCE = new BigDecimal("0.01");
+    /** The columns' limits: numeric(16,2) figures, numeric(8,2) capacity, operating hours of a leap year. */
+    private static final BigDecimal FIGURE = new BigDecimal("1E14");
+    private static final BigDecimal CAPACITY = new BigDecimal("1E6");
+    private static final BigDecimal HOURS = new BigDecimal("8784.01");
     private final BasisStore store;
     private final KeyEmitterDirectory directory;
     private final MonthlyDeposits deposits;
@@ -89,6 +93,9 @@ public class AllocationBasis {
     public List<VerifiedBasis> importFigures(CurrentUser user, int year, String reference, List<EntityFigures> entities) {
         AllocationAccess.requireAuthority(user, user.region(), rules.authorityLevel(year, user.region()));
         List<FieldViolation> problems = new ArrayList<>();
+        if (year < 2019 || year > 2100) {
+            problems.add(FieldViolation.of("year", "allocation.import.year", "The year must be between 2019 and 2100"));
+        }
         if (entities.isEmpty()) {
             problems.add(FieldViolation.of("file", "allocation.import.empty", "The file has no emitters"));
         }
@@ -137,7 +144,7 @@ public class AllocationBasis {
             problems.add(FieldViolation.of(who, "allocation.import.verifiedInPlatform",
                     "{0}: the platform''s verification result for {1} is used; it cannot be replaced by an import", e.name(), year));
         }
-        if (!nonNegative(f.verifiedTotal()) || !nonNegative(f.verifiedCompliance()) || f.verifiedCompliance().compareTo(f.verifiedTotal()) > 0) {
+        if (!tonnes(f.verifiedTotal()) || !tonnes(f.verifiedCompliance()) || f.verifiedCompliance().compareTo(f.verifiedTotal()) > 0) {
             problems.add(FieldViolation.of(who, "allocation.import.entityFigures",
                     "{0}: verified emissions and compliance emissions must be given, not negative, and compliance not above the total", e.name()));
             return;
@@ -152,10 +159,11 @@ public class AllocationBasis {
             if (!units.add(u.unit())) {
                 problems.add(FieldViolation.of(who + "/" + u.unit(), "allocation.import.unitTwice", "{0}: unit {1} is given twice", e.name(), u.unit()));
             }
-            if (!nonNegative(u.generationMwh()) || !nonNegative(u.heatGj()) || !nonNegative(u.emissions())
-                    || (u.operatingHours() != null && (u.operatingHours().signum() < 0 || u.operatingHours().compareTo(BigDecimal.valueOf(8784)) > 0))) {
+            if (!tonnes(u.generationMwh()) || !tonnes(u.heatGj()) || !tonnes(u.emissions()) || !within(u.operatingHours(), HOURS)
+                    || !within(u.ratedCapacityMw(), CAPACITY) || (u.ratedCapacityMw() != null && u.ratedCapacityMw().signum() == 0)) {
                 problems.add(FieldViolation.of(who + "/" + u.unit(), "allocation.import.unitFigures",
-                        "{0} {1}: generation, heat and emissions must be given and not negative; hours between 0 and 8784", e.name(), u.unit()));
+                        "{0} {1}: generation, heat and emissions must be given, not negative, with at most 2 decimals; hours 0–8784; capacity above 0",
+                        e.name(), u.unit()));
             } else {
                 sum = sum.add(u.emissions());
             }
@@ -183,8 +191,14 @@ public class AllocationBasis {
         return jdbc.sql("select count(*) from allocation.basis where reference = ?").param(reference).query(Long.class).single() > 0;
     }
 
-    private static boolean nonNegative(BigDecimal v) {
-        return v != null && v.signum() >= 0;
+    /** What numeric(16,2) holds, not negative. */
+    private static boolean tonnes(BigDecimal v) {
+        return v != null && within(v, FIGURE);
+    }
+
+    /** Empty, or not negative, at most 2 decimals and below the column's limit. */
+    private static boolean within(BigDecimal v, BigDecimal limit) {
+        return v == null || (v.signum() >= 0 && v.stripTrailingZeros().scale() <= 2 && v.compareTo(limit) < 0);
     }
 
     private static BigDecimal zero(BigDecimal v) {
