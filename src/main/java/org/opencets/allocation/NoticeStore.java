@@ -22,7 +22,9 @@ class NoticeStore {
         this.jdbc = jdbc;
     }
 
+    /** The next number of the year in the province; the transaction-scoped lock makes concurrent decisions wait their turn. */
     int nextNumber(int year, String province) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))::text").param("allocation.notice:" + year + ":" + province).query(String.class).list();
         return jdbc.sql("select count(*) + 1 from allocation.notice where data_year = ? and region_code like ?").params(year, province + "%")
                 .query(Integer.class).single();
     }

@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notices {
 
     static final String ELECTRONIC = "平台电子送达";
+    /** A refusal is witnessed where the bureau served the notice in person (附件2 拒收原因、见证人). */
+    static final String IN_PERSON = "直接送达";
     private static final int TEXT = 1000;
     private static final int NAME = 100;
     private final NoticeStore store;
@@ -101,12 +103,17 @@ public class Notices {
         if (a != null && blankToNull(agentRelation) == null) {
             problems.add(FieldViolation.of("agentRelation", "allocation.receipt.relationMissing", "Say how the agent relates to the recipient"));
         }
+        if (blankToNull(method) == null) {
+            problems.add(FieldViolation.of("method", "allocation.receipt.methodMissing", "Say how the notice was served"));
+        }
+        if (blankToNull(place) == null) {
+            problems.add(FieldViolation.of("place", "allocation.receipt.placeMissing", "Say where the notice was served"));
+        }
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
         }
-        return record(user, n, expectedVersion, new AllocationNotice.Receipt(AllocationNotice.ReceiptStatus.ACKNOWLEDGED,
-                cut(required("method", method, "allocation.receipt.methodMissing", "Say how the notice was served"), 60),
-                cut(required("place", place, "allocation.receipt.placeMissing", "Say where the notice was served"), 300), cut(r, NAME), cut(a, NAME),
+        return record(user, n, expectedVersion, new AllocationNotice.Receipt(AllocationNotice.ReceiptStatus.ACKNOWLEDGED, cut(method.strip(), 60),
+                cut(place.strip(), 300), cut(r, NAME), cut(a, NAME),
                 cut(blankToNull(agentRelation), NAME), clock.now(), null, null, cut(user.displayName(), NAME), blankToNull(note), 0));
     }
 
@@ -125,8 +132,7 @@ public class Notices {
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
         }
-        return record(user, n, expectedVersion, new AllocationNotice.Receipt(AllocationNotice.ReceiptStatus.REFUSED, n.receipt().method(),
-                n.receipt().place(), null, null, null, clock.now(), limit(reason.strip()), cut(witness.strip(), NAME), cut(user.displayName(), NAME), blankToNull(note), 0));
+        return record(user, n, expectedVersion, new AllocationNotice.Receipt(AllocationNotice.ReceiptStatus.REFUSED, IN_PERSON, n.receipt().place(), null, null, null, clock.now(), limit(reason.strip()), cut(witness.strip(), NAME), cut(user.displayName(), NAME), blankToNull(note), 0));
     }
 
     private AllocationNotice record(CurrentUser user, AllocationNotice n, int expectedVersion, AllocationNotice.Receipt receipt) {
