@@ -158,16 +158,20 @@ public class Allocations {
         refuseUnless(last.isEmpty() || y.correctionDue(), "allocation.refused.alreadyFinal",
                 "{0} is already allocated for {1} and nothing changed since", e.name(), year);
         Optional<SpecialCase> special = y.specialCase();
-        VerifiedBasis basis = y.basis().orElseThrow(() -> refusal("allocation.refused.notVerified",
-                "The verification of {0} for {1} is not final yet", e.name(), year));
+        boolean dissolved = special.isPresent() && special.get().kind() == SpecialCaseKind.DISSOLVED;
+        // a dissolved emitter gets nothing whatever its data: no verified data is needed to take back what it received
+        Optional<VerifiedBasis> verified = y.basis();
+        if (verified.isEmpty() && !dissolved) {
+            throw refusal("allocation.refused.notVerified", "The verification of {0} for {1} is not final yet", e.name(), year);
+        }
         long due;
         long obligation;
         List<Figure> figures = new ArrayList<>();
-        if (special.isPresent() && special.get().kind() == SpecialCaseKind.DISSOLVED) {
+        if (dissolved) {
             due = 0; // seed 003 §一: 不发放配额，不参与全国碳市场履约
             obligation = 0;
         } else {
-            EntityAllocation a = compute(rules.method(year, e.region()), basis);
+            EntityAllocation a = compute(rules.method(year, e.region()), verified.orElseThrow());
             due = a.due();
             obligation = a.obligationTonnes();
             figures.addAll(figures(a));
@@ -178,8 +182,8 @@ public class Allocations {
         AllocationDecision.Account account = special.map(s -> s.kind().toProvincialAccount() ? AllocationDecision.Account.PROVINCIAL
                 : AllocationDecision.Account.NONE).orElse(AllocationDecision.Account.EMITTER);
         int revision = last.map(d -> d.revision() + 1).orElse(1);
-        return record(user, e, year, AllocationDecision.Kind.FINAL, revision, basis.id(), special, due, obligation, issued, y.borrowed(),
-                trueUp.value().longValueExact(), account, revision == 1 ? "FINAL" : "CORRECTION", figures);
+        return record(user, e, year, AllocationDecision.Kind.FINAL, revision, verified.map(VerifiedBasis::id).orElse(null), special, due, obligation,
+                issued, y.borrowed(), trueUp.value().longValueExact(), account, revision == 1 ? "FINAL" : "CORRECTION", figures);
     }
 
     /** The result of a run over the region: decided per emitter, or why not. */
@@ -208,7 +212,9 @@ public class Allocations {
             try {
                 decided.add(perEmitter.execute(tx -> step.apply(e))); // one refusal does not undo the others
             } catch (ValidationFailed v) {
-                refused.put(e.emitterName(), v.violations());
+                // names are unique per district only: a second emitter of the same name is listed with its USCC
+                String key = refused.containsKey(e.emitterName()) ? e.emitterName() + "（" + e.emitter().value() + "）" : e.emitterName();
+                refused.put(key, v.violations());
             }
         }
         return new Run(decided, refused);
@@ -316,10 +322,15 @@ public class Allocations {
         return i.purpose() == IssuanceInstruction.Purpose.BORROWING && i.vintage().equals(Vintage.ofYear(year).toString());
     }
 
-    /** Allowances of {@code year} borrowed early: approved borrowing on the previous year's gap (seed 003 §三). */
+    /** Allowances of {@code year} borrowed early: approved borrowing in the compliance period before it (seed 003 §三). */
     long borrowedAgainst(Uscc emitter, int year) {
-        return jdbc.sql("select coalesce(sum(approved), 0) from allocation.borrowing where emitter_uscc = ? and data_year = ? and status = 'APPROVED'")
-                .params(emitter.value(), year - 1).query(Long.class).single();
+        if (year - 1 < 2019 || Borrowings.lendingYear(year - 1) != year) {
+            return 0;
+        }
+        var period = org.opencets.shared.CompliancePeriod.containing(year - 1);
+        return jdbc.sql("""
+                select coalesce(sum(approved), 0) from allocation.borrowing where emitter_uscc = ? and data_year between ? and ? and status = 'APPROVED'""")
+                .params(emitter.value(), period.firstYear(), period.lastYear()).query(Long.class).single();
     }
 
     private KeyEmitter emitter(CurrentUser user, Uscc uscc) {

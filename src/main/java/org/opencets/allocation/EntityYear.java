@@ -39,9 +39,12 @@ public record EntityYear(Uscc emitter, String emitterName, RegionCode region, in
         return decisions.stream().mapToLong(AllocationDecision::toIssue).sum();
     }
 
-    /** The final decision rests on older verified data or another special case than today's: a correction is due. */
+    /**
+     * The final decision rests on older verified data or another special case than today's: a correction is due. New
+     * data changes nothing for a dissolved emitter (it gets nothing either way).
+     */
     public boolean correctionDue() {
-        return finalDecision().map(f -> basis.map(b -> !b.id().equals(f.basisId())).orElse(false)
+        return finalDecision().map(f -> (f.specialCase() != SpecialCaseKind.DISSOLVED && basis.map(b -> !b.id().equals(f.basisId())).orElse(false))
                 || specialCase.map(SpecialCase::kind).orElse(null) != f.specialCase()).orElse(false);
     }
 
