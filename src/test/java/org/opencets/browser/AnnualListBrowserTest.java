@@ -37,27 +37,27 @@ class AnnualListBrowserTest {
             browser.login("beilun.district", Demo.PASSWORD);
             assertThat(browser.text()).contains("区县生态环境主管部门工作台");
             browser.go("/directory/lists");
-            browser.driver.findElement(By.cssSelector("[data-testid='prepare-2027-POWER']")).click();
+            browser.clickAndWaitForNextPage(By.cssSelector("[data-testid='prepare-2027-POWER']"));
             browser.waitFor(By.id("submit-list"));
             assertThat(browser.text()).contains("2027 年度发电行业重点排放单位名录（北仑区）", "浙江浙能北仑滨海发电有限公司", "系统建议");
-            browser.driver.findElement(By.id("submit-list")).click();
+            browser.clickAndWaitForNextPage(By.id("submit-list"));
             assertThat(browser.waitFor(By.id("list-status")).getText()).isEqualTo("已报送待审核");
             String listUrl = browser.driver.getCurrentUrl();
             browser.logout();
 
             browser.login("nb.city", Demo.PASSWORD);
             browser.driver.get(listUrl);
-            browser.waitFor(By.id("approve-list")).click();
+            browser.clickAndWaitForNextPage(By.id("approve-list"));
             assertThat(browser.waitFor(By.id("list-status")).getText()).isEqualTo("审核通过");
             browser.go("/directory/lists");
-            browser.driver.findElement(By.cssSelector("[data-testid='publish-2027-POWER']")).click();
+            browser.clickAndWaitForNextPage(By.cssSelector("[data-testid='publish-2027-POWER']"));
             browser.waitFor(By.id("published-entries"));
             assertThat(browser.text()).contains("宁波市 2027 年度发电行业重点排放单位名录", "浙江浙能北仑滨海发电有限公司");
             browser.logout();
 
             browser.go("/public/lists");
             assertThat(browser.text()).contains("宁波市", "2027");
-            browser.driver.findElement(By.linkText("2027")).click();
+            browser.clickAndWaitForNextPage(By.linkText("2027"));
             browser.waitFor(By.id("published-entries"));
             assertThat(browser.text()).contains("浙江浙能北仑滨海发电有限公司", Demo.BEILUN_POWER_USCC);
             // the shut-down 海曙 plant was suggested for exit and is not published

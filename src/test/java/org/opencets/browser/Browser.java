@@ -58,12 +58,13 @@ final class Browser implements AutoCloseable {
         go("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        // the login page has a main h1 too: wait for the next page, or a later go() races the redirect to /home
+        clickAndWaitForNextPage(By.cssSelector("form.form button[type=submit]"));
         waitFor(By.cssSelector("main h1"));
     }
 
     void logout() {
-        driver.findElement(By.cssSelector(".who form button")).click();
+        clickAndWaitForNextPage(By.cssSelector(".who form button"));
         waitFor(By.id("username"));
     }
 

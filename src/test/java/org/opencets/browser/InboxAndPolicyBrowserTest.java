@@ -52,39 +52,39 @@ class InboxAndPolicyBrowserTest {
 
         try (Browser browser = Browser.open(port)) {
             browser.login("zj.officer", Demo.PASSWORD);
-            browser.driver.findElement(By.linkText("履约日历")).click();
+            browser.clickAndWaitForNextPage(By.linkText("履约日历"));
             browser.waitFor(By.id("deadline-rules"));
             assertThat(browser.text()).contains("月度信息化存证", "月末后20个自然日", "CCER抵销比例上限");
-            browser.driver.findElement(By.linkText("CCER抵销比例上限")).click();
+            browser.clickAndWaitForNextPage(By.linkText("CCER抵销比例上限"));
             browser.waitFor(By.id("new-version"));
             input(browser, "value").sendKeys("4");
             input(browser, "unit").clear();
             // a date input's typing order depends on the browser locale; set it as the date picker would
             ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = '2030-01-01'", input(browser, "inForceFrom"));
-            browser.driver.findElement(By.cssSelector("#new-version button[type=submit]")).click();
+            browser.clickAndWaitForNextPage(By.cssSelector("#new-version button[type=submit]"));
             assertThat(browser.waitFor(By.cssSelector(".alert")).getText()).contains("请填写单位（%）", "请注明依据");
             input(browser, "unit").sendKeys("%");
             input(browser, "source").sendKeys("浙江省浏览器测试通知 §1");
-            browser.driver.findElement(By.cssSelector("#new-version button[type=submit]")).click();
+            browser.clickAndWaitForNextPage(By.cssSelector("#new-version button[type=submit]"));
             assertThat(browser.waitFor(By.cssSelector(".notice")).getText()).contains("已新增版本");
             assertThat(browser.driver.findElement(By.id("versions")).getText()).contains("浙江省浏览器测试通知 §1", "zj.officer", "全国");
             browser.logout();
 
             browser.login("beilun.power", Demo.PASSWORD);
-            browser.driver.findElement(By.id("nav-inbox")).click();
+            browser.clickAndWaitForNextPage(By.id("nav-inbox"));
             WebElement row = browser.waitFor(By.cssSelector("tr[data-key='" + key + "']"));
             assertThat(row.getAttribute("class")).contains("overdue");
             assertThat(row.getText()).contains("存证核实更正", "浏览器测试机组", "2024-10-08", "逾期");
             assertThat(row.findElement(By.cssSelector("td.due")).getCssValue("color")).isEqualTo("rgba(180, 35, 24, 1)"); // --warn: overdue in red
-            browser.driver.findElement(By.linkText("月历")).click();
+            browser.clickAndWaitForNextPage(By.linkText("月历"));
             assertThat(browser.waitFor(By.id("month")).getText()).contains("一", "日");
-            browser.driver.findElement(By.partialLinkText("提醒")).click();
+            browser.clickAndWaitForNextPage(By.partialLinkText("提醒"));
             assertThat(browser.waitFor(By.id("notifications")).getText()).contains("已逾期", "浏览器测试机组");
             browser.logout();
 
             browser.login("beilun.district", Demo.PASSWORD);
             browser.go("/inbox");
-            browser.driver.findElement(By.linkText("辖区逾期")).click();
+            browser.clickAndWaitForNextPage(By.linkText("辖区逾期"));
             WebElement district = browser.waitFor(By.cssSelector(".overdue-district[data-region='330206']"));
             assertThat(district.getText()).contains("北仑区", plant.name(), "浏览器测试机组");
         }

@@ -47,10 +47,10 @@ class MonthlyDepositBrowserTest {
         String page = "/mrv/deposits/" + unit.id() + "/" + MONTH;
         try (Browser browser = Browser.open(port)) {
             browser.login("beilun.power", Demo.PASSWORD);
-            browser.driver.findElement(By.id("nav-mrv")).click();
+            browser.clickAndWaitForNextPage(By.id("nav-mrv"));
             browser.waitFor(By.id("deposit-grid"));
             browser.go(page);
-            browser.waitFor(By.id("start-deposit")).click();
+            browser.clickAndWaitForNextPage(By.id("start-deposit"));
             browser.waitFor(By.id("values-form"));
             fill(browser, Map.of("FUEL_CONSUMPTION.BITUMINOUS", "130,000", "NCV.BITUMINOUS", "21.53", "CARBON_CONTENT.BITUMINOUS", "0.5612",
                     "FUEL_CONSUMPTION.FUEL_OIL", "0", "GENERATION", "336000", "POWER_SUPPLIED", "319200", "HEAT_SUPPLIED", "0",
@@ -58,7 +58,7 @@ class MonthlyDepositBrowserTest {
             fill(browser, Map.of("AUX_POWER_RATE", "5"));
             browser.driver.findElement(By.id("sampleId")).sendKeys("BL-1-2024-08");
             browser.driver.findElement(By.id("samplePlace")).sendKeys("化验楼留样间 8 号柜");
-            browser.driver.findElement(By.id("save-values")).click();
+            browser.clickAndWaitForNextPage(By.id("save-values"));
             browser.waitFor(By.id("done"));
             // the checks are shown before submitting: 745 h do not fit in August's 744, and no evidence yet
             assertThat(browser.driver.findElement(By.id("checks")).getText()).contains("超过 2024-08 的 744 小时", "缺少支撑材料");
@@ -68,25 +68,25 @@ class MonthlyDepositBrowserTest {
             attach(browser, "METER_READING", "", "电能表抄表.pdf", pdf("meter"));
             attach(browser, "PRODUCTION_REPORT", "", "生产月报.pdf", pdf("production"));
             attach(browser, "SAMPLING_RECORDING", "", "采样影像.jpg", jpeg());
-            browser.driver.findElement(By.id("submit-deposit")).click();
+            browser.clickAndWaitForNextPage(By.id("submit-deposit"));
             browser.waitFor(By.id("errors"));
             assertThat(browser.driver.findElement(By.id("errors")).getText()).contains("运行小时数 745 超过 2024-08 的 744 小时");
             assertThat(browser.driver.findElement(By.id("deposit-status")).getText()).isEqualTo("草稿");
 
             fill(browser, Map.of("OPERATING_HOURS", "700"));
-            browser.driver.findElement(By.id("save-values")).click();
+            browser.clickAndWaitForNextPage(By.id("save-values"));
             browser.waitFor(By.id("done"));
-            browser.driver.findElement(By.id("submit-deposit")).click();
+            browser.clickAndWaitForNextPage(By.id("submit-deposit"));
             browser.waitFor(By.id("receipt"));
             assertThat(browser.driver.findElement(By.id("deposit-status")).getText()).isEqualTo("待区县审核");
             browser.logout();
 
             browser.login("beilun.district", Demo.PASSWORD);
-            browser.driver.findElement(By.id("nav-mrv")).click();
+            browser.clickAndWaitForNextPage(By.id("nav-mrv"));
             assertThat(browser.waitFor(By.id("deposit-queue")).getText()).contains("浙江浙能北仑滨海发电有限公司", MONTH);
             browser.go(page);
             browser.waitFor(By.id("reasons")).sendKeys("入炉煤化验报告缺少 CMA 章\n运行小时数与 SIS 月报不一致");
-            browser.driver.findElement(By.id("return-deposit")).click();
+            browser.clickAndWaitForNextPage(By.id("return-deposit"));
             browser.waitFor(By.id("done"));
             assertThat(browser.driver.findElement(By.id("deposit-status")).getText()).isEqualTo("已退回");
             browser.logout();
@@ -94,15 +94,15 @@ class MonthlyDepositBrowserTest {
             browser.login("beilun.power", Demo.PASSWORD);
             browser.go(page);
             assertThat(browser.waitFor(By.id("return-reasons")).getText()).contains("入炉煤化验报告缺少 CMA 章", "运行小时数与 SIS 月报不一致");
-            browser.driver.findElement(By.id("start-deposit")).click();
+            browser.clickAndWaitForNextPage(By.id("start-deposit"));
             browser.waitFor(By.id("values-form"));
             assertThat(browser.driver.findElement(By.id("deposit-status")).getText()).isEqualTo("草稿");
             assertThat(browser.text()).contains("第 2 版");
             fill(browser, Map.of("OPERATING_HOURS", "702"));
-            browser.driver.findElement(By.id("save-values")).click();
+            browser.clickAndWaitForNextPage(By.id("save-values"));
             browser.waitFor(By.id("done"));
             attach(browser, "LAB_REPORT", "BITUMINOUS", "化验报告-盖章.pdf", pdf("stamped"));
-            browser.driver.findElement(By.id("submit-deposit")).click();
+            browser.clickAndWaitForNextPage(By.id("submit-deposit"));
             browser.waitFor(By.id("receipt"));
             browser.logout();
 
@@ -123,7 +123,7 @@ class MonthlyDepositBrowserTest {
             String receipt = ReceiptJson.write(log.receipts("MONTHLY_DEPOSIT", approved.toString()).getFirst());
             WebElement box = browser.waitFor(By.id("receipt"));
             ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];", box, receipt);
-            browser.driver.findElement(By.id("verify-receipt")).click();
+            browser.clickAndWaitForNextPage(By.id("verify-receipt"));
             assertThat(browser.waitFor(By.id("receipt-verdict")).getText()).contains("回执有效");
         }
     }
@@ -142,7 +142,7 @@ class MonthlyDepositBrowserTest {
         new Select(browser.driver.findElement(By.id("evidence-kind"))).selectByValue(kind);
         new Select(browser.driver.findElement(By.id("evidence-fuel"))).selectByValue(fuel);
         browser.driver.findElement(By.id("evidence-file")).sendKeys(file.toString());
-        browser.driver.findElement(By.id("attach")).click();
+        browser.clickAndWaitForNextPage(By.id("attach"));
         assertThat(browser.waitFor(By.id("done")).getText()).isEqualTo("支撑材料已上传。");
         assertThat(browser.driver.findElement(By.id("evidence")).getText()).contains(name);
     }
@@ -150,7 +150,7 @@ class MonthlyDepositBrowserTest {
     private static void approve(Browser browser, String username, String page, String statusAfter) {
         browser.login(username, Demo.PASSWORD);
         browser.go(page);
-        browser.waitFor(By.id("approve-deposit")).click();
+        browser.clickAndWaitForNextPage(By.id("approve-deposit"));
         browser.waitFor(By.id("done"));
         assertThat(browser.driver.findElement(By.id("deposit-status")).getText()).isEqualTo(statusAfter);
         browser.logout();
