@@ -277,8 +277,20 @@ public class Allocations {
     }
 
     static FieldViolation violation(MethodProblem p) {
-        return new FieldViolation(p.unit().isEmpty() ? "basis" : p.unit(), p.code(), p.code(), p.args());
+        return new FieldViolation(p.unit().isEmpty() ? "basis" : p.unit(), p.code(), PROBLEM_TEXT.getOrDefault(p.code(), p.code()), p.args());
     }
+
+    /** English texts for the API's problem details (pages use the message bundles). */
+    private static final Map<String, String> PROBLEM_TEXT = Map.of(
+            MethodProblem.CATEGORY_MISSING, "Unit {0} has no unit category",
+            MethodProblem.BENCHMARK_MISSING, "No electricity benchmark for category {0} is set for {1,number,#}",
+            MethodProblem.HEAT_BENCHMARK_MISSING, "No heat benchmark ({0}) is set for {1,number,#}",
+            MethodProblem.OPERATING_HOURS_MISSING, "Conventional coal unit {0} has no operating hours",
+            MethodProblem.CAPACITY_MISSING, "Conventional coal unit {0} has no rated capacity",
+            MethodProblem.NEGATIVE, "Verified data missing or negative: {0}",
+            MethodProblem.NO_UNITS, "The verified data has no units",
+            MethodProblem.LOAD_ABOVE_CAPACITY, "Unit {0} has a load rate of {1}, above its capacity",
+            MethodProblem.LOAD_CORRECTION_MISSING, "No load correction bands are set for {0,number,#}");
 
     static EntityBasis entityBasis(VerifiedBasis b) {
         return new EntityBasis(b.emitter().value(), b.units().stream().map(u -> new UnitBasis(u.unit(), u.category(), u.ratedCapacityMw(),

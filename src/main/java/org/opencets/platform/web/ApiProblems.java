@@ -82,7 +82,9 @@ class ApiProblems {
 
     private ProblemDetail invalid(List<FieldViolation> violations) {
         List<Map<String, Object>> errors = violations.stream().map(v -> {
-            String message = messages.getMessage("invalid." + v.messageKey(), v.arguments().toArray(), v.defaultMessage(),
+            // as FormErrors: "invalid.<key>" first, the rule's own key next, the default text last
+            String message = messages.getMessage(new org.springframework.context.support.DefaultMessageSourceResolvable(
+                    new String[] {"invalid." + v.messageKey(), v.messageKey()}, v.arguments().toArray(), v.defaultMessage()),
                     LocaleContextHolder.getLocale());
             return Map.<String, Object>of("field", v.field() == null ? "" : v.field(), "code", v.messageKey(), "message", message);
         }).toList();
