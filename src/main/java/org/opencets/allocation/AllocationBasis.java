@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,17 +38,17 @@ public class AllocationBasis {
     /** Unit emissions must add up to the entity's compliance emissions within this many tonnes per unit (rounding). */
     static final BigDecimal UNIT_SUM_TOLERANCE = new BigDecimal("0.01");
     /** The columns' limits: numeric(16,2) figures, numeric(8,2) capacity, operating hours of a leap year. */
-    private static final BigDecimal FIGURE = new BigDecimal("1E14");
-    private static final BigDecimal CAPACITY = new BigDecimal("1E6");
+    static final BigDecimal FIGURE = new BigDecimal("1E14");
+    static final BigDecimal CAPACITY = new BigDecimal("1E6");
     private static final BigDecimal HOURS = new BigDecimal("8784.01");
     private final BasisStore store;
     private final KeyEmitterDirectory directory;
     private final MonthlyDeposits deposits;
     private final AllocationYearRules rules;
-    private final AllocationClock clock;
+    private final WorkClock clock;
     private final JdbcClient jdbc;
 
-    AllocationBasis(BasisStore store, KeyEmitterDirectory directory, MonthlyDeposits deposits, AllocationYearRules rules, AllocationClock clock,
+    AllocationBasis(BasisStore store, KeyEmitterDirectory directory, MonthlyDeposits deposits, AllocationYearRules rules, WorkClock clock,
             JdbcClient jdbc) {
         this.store = store;
         this.directory = directory;

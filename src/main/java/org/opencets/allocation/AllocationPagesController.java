@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,9 @@ class AllocationPagesController {
     private final SpecialCases specialCases;
     private final Notices notices;
     private final MessageSource messages;
-    private final AllocationClock clock;
+    private final WorkClock clock;
 
-    AllocationPagesController(Allocations allocations, SpecialCases specialCases, Notices notices, MessageSource messages, AllocationClock clock) {
+    AllocationPagesController(Allocations allocations, SpecialCases specialCases, Notices notices, MessageSource messages, WorkClock clock) {
         this.allocations = allocations;
         this.specialCases = specialCases;
         this.notices = notices;

@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,9 +113,9 @@ class AllocationTables {
     private final Allocations allocations;
     private final BasisStore bases;
     private final Regions regions;
-    private final AllocationClock clock;
+    private final WorkClock clock;
 
-    AllocationTables(Allocations allocations, BasisStore bases, Regions regions, AllocationClock clock) {
+    AllocationTables(Allocations allocations, BasisStore bases, Regions regions, WorkClock clock) {
         this.allocations = allocations;
         this.bases = bases;
         this.regions = regions;
@@ -274,7 +275,7 @@ class AllocationTables {
     }
 
     private String note(CurrentUser user) {
-        return "编制单位：" + user.organisationName() + "　　导出时间：" + EXPORTED.format(LocalDateTime.ofInstant(clock.now(), AllocationClock.CHINA))
+        return "编制单位：" + user.organisationName() + "　　导出时间：" + EXPORTED.format(LocalDateTime.ofInstant(clock.now(), WorkClock.CHINA))
                 + "　　计量单位：配额、排放量为吨二氧化碳（tCO2）";
     }
 

@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,9 +19,9 @@ import org.springframework.stereotype.Component;
 class AllocationYearRules {
 
     private final PolicyYearData policy;
-    private final AllocationClock clock;
+    private final WorkClock clock;
 
-    AllocationYearRules(PolicyYearData policy, AllocationClock clock) {
+    AllocationYearRules(PolicyYearData policy, WorkClock clock) {
         this.policy = policy;
         this.clock = clock;
     }

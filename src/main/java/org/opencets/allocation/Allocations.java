@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,14 +51,14 @@ public class Allocations {
     private final InstructionStore instructions;
     private final SpecialCaseStore specialCases;
     private final AllocationYearRules rules;
-    private final AllocationClock clock;
+    private final WorkClock clock;
     private final Notices notices;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final TransactionTemplate perEmitter;
 
     Allocations(KeyEmitterDirectory directory, BasisStore bases, DecisionStore decisions, InstructionStore instructions, SpecialCaseStore specialCases,
-            AllocationYearRules rules, AllocationClock clock, Notices notices, ApplicationEventPublisher events, JdbcClient jdbc, PlatformTransactionManager transactions) {
+            AllocationYearRules rules, WorkClock clock, Notices notices, ApplicationEventPublisher events, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.directory = directory;
         this.bases = bases;
         this.decisions = decisions;
@@ -107,15 +108,6 @@ public class Allocations {
 
     public List<IssuanceInstruction> instructionsOfYear(CurrentUser user, int year) {
         return instructions.ofYear(year, "").stream().filter(i -> AllocationAccess.sees(user, i.region(), i.emitter())).toList();
-    }
-
-    /** The method's rules of the year for the region (for the "how computed" pages). */
-    public AllocationMethod method(int year, RegionCode region) {
-        return rules.method(year, region);
-    }
-
-    public int authorityLevel(int year, RegionCode region) {
-        return rules.authorityLevel(year, region);
     }
 
     public boolean mayDecide(CurrentUser user, int year, RegionCode region) {

@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,10 +50,10 @@ public class Borrowings {
     private final Obligations obligations;
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
-    private final AllocationClock clock;
+    private final WorkClock clock;
 
     Borrowings(BorrowingStore store, Allocations allocations, AllocationYearRules rules, InstructionStore instructions, DecisionStore decisions,
-            Deadlines deadlines, Obligations obligations, Organisations organisations, ApplicationEventPublisher events, AllocationClock clock) {
+            Deadlines deadlines, Obligations obligations, Organisations organisations, ApplicationEventPublisher events, WorkClock clock) {
         this.store = store;
         this.allocations = allocations;
         this.rules = rules;

@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class NoticeDocuments {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(AllocationClock.CHINA);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(WorkClock.CHINA);
 
     /** One unit's allocation on the notice: the benchmark allocation, a gas unit's top-up (or null) and the sum. */
     record UnitRow(String unit, long benchmark, Long gasTopUp, long total) {

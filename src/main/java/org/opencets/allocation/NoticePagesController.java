@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +41,9 @@ class NoticePagesController {
     private final Allocations allocations;
     private final NoticeDocuments documents;
     private final MessageSource messages;
-    private final AllocationClock clock;
+    private final WorkClock clock;
 
-    NoticePagesController(Notices notices, Allocations allocations, NoticeDocuments documents, MessageSource messages, AllocationClock clock) {
+    NoticePagesController(Notices notices, Allocations allocations, NoticeDocuments documents, MessageSource messages, WorkClock clock) {
         this.notices = notices;
         this.allocations = allocations;
         this.documents = documents;

@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -36,10 +37,10 @@ public class Notices {
     private final Obligations obligations;
     private final Organisations organisations;
     private final Deadlines deadlines;
-    private final AllocationClock clock;
+    private final WorkClock clock;
 
     Notices(NoticeStore store, KeyEmitterDirectory directory, Obligations obligations, Organisations organisations, Deadlines deadlines,
-            AllocationClock clock) {
+            WorkClock clock) {
         this.store = store;
         this.directory = directory;
         this.obligations = obligations;
@@ -56,7 +57,7 @@ public class Notices {
                 by.organisationName(), d.decidedAt(), d.contentSha256(),
                 new AllocationNotice.Receipt(AllocationNotice.ReceiptStatus.PENDING, ELECTRONIC, place, null, null, null, null, null, null, null, null, 0));
         store.insert(n);
-        LocalDate issued = LocalDate.ofInstant(d.decidedAt(), AllocationClock.CHINA);
+        LocalDate issued = LocalDate.ofInstant(d.decidedAt(), WorkClock.CHINA);
         organisations.findByUscc(d.emitter()).ifPresent(org -> Deadlines.ifSet(() -> deadlines.dueAfter(DeadlineKind.NOTICE_RECEIPT, d.year(),
                 d.region(), issued)).ifPresent(due -> obligations.open(new NewObligation(key(n.id()), due, org.id(), d.region(), d.emitter().value(),
                         d.emitterName(), number, String.valueOf(d.year()), "/allocation/notices/" + n.id()))));

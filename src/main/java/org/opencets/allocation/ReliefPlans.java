@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,10 +46,10 @@ public class ReliefPlans {
     private final Deadlines deadlines;
     private final Obligations obligations;
     private final Organisations organisations;
-    private final AllocationClock clock;
+    private final WorkClock clock;
 
     ReliefPlans(ReliefPlanStore store, KeyEmitterDirectory directory, EvidenceFiles files, AllocationYearRules rules, Deadlines deadlines,
-            Obligations obligations, Organisations organisations, AllocationClock clock) {
+            Obligations obligations, Organisations organisations, WorkClock clock) {
         this.store = store;
         this.directory = directory;
         this.files = files;

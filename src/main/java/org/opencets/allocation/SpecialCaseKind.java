@@ -13,9 +13,4 @@ public enum SpecialCaseKind {
     public boolean toProvincialAccount() {
         return this == FACILITIES_SHUT || this == LEGAL_RISK;
     }
-
-    /** Seed 003 §一: special-case entities may not borrow next year's allowances. */
-    public boolean mayBorrow() {
-        return false;
-    }
 }

@@ -1,5 +1,6 @@
 package org.opencets.allocation;
 
+import org.opencets.shared.WorkClock;
 import java.util.List;
 import java.util.UUID;
 import org.opencets.directory.KeyEmitter;
@@ -24,9 +25,9 @@ public class SpecialCases {
     private final SpecialCaseStore store;
     private final KeyEmitterDirectory directory;
     private final AllocationYearRules rules;
-    private final AllocationClock clock;
+    private final WorkClock clock;
 
-    SpecialCases(SpecialCaseStore store, KeyEmitterDirectory directory, AllocationYearRules rules, AllocationClock clock) {
+    SpecialCases(SpecialCaseStore store, KeyEmitterDirectory directory, AllocationYearRules rules, WorkClock clock) {
         this.store = store;
         this.directory = directory;
         this.rules = rules;

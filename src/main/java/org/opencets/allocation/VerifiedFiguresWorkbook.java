@@ -46,8 +46,8 @@ final class VerifiedFiguresWorkbook {
     static final long MAX_BYTES = 5L * 1024 * 1024;
     static final int MAX_ROWS = 5000;
     /** numeric(16,2) of allocation.basis and basis_unit; capacity and hours are numeric(8,2). */
-    private static final BigDecimal FIGURE_LIMIT = new BigDecimal("1E14");
-    private static final BigDecimal SMALL_LIMIT = new BigDecimal("1E6");
+    private static final BigDecimal FIGURE_LIMIT = AllocationBasis.FIGURE; // the same limits as the import itself checks
+    private static final BigDecimal SMALL_LIMIT = AllocationBasis.CAPACITY;
 
     /** The columns, in order; the header row must show exactly these titles. */
     enum Column {

@@ -29,7 +29,7 @@ public final class Backdating {
     }
 
     /** The time being loaded, or null for now. */
-    public static Instant current() {
+    static Instant current() {
         return AT.get();
     }
 }

@@ -1,5 +1,6 @@
 package org.opencets.verification;
 
+import org.opencets.shared.WorkClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

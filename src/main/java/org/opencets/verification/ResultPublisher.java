@@ -1,5 +1,6 @@
 package org.opencets.verification;
 
+import org.opencets.shared.WorkClock;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package org.opencets.verification;
 
+import org.opencets.shared.WorkClock;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

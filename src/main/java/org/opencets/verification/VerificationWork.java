@@ -1,5 +1,6 @@
 package org.opencets.verification;
 
+import org.opencets.shared.WorkClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -6,14 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -143,7 +137,7 @@ class AllocationBrowserTest {
 
         try (Browser browser = Browser.open(port)) {
             // 1. the province sees the plant ready; records a special case, cannot record a second, withdraws it
-            login(browser, "zj.officer");
+            browser.login("zj.officer", Demo.PASSWORD);
             open(browser, "/allocation/" + YEAR, TITLE_YEAR);
             WebElement row = row(browser, uscc);
             assertThat(row.getText()).contains(plant.name(), "2,800,000.40");
@@ -254,10 +248,10 @@ class AllocationBrowserTest {
             assertThat(row.findElement(By.cssSelector("td.trueup")).getText()).isEqualTo(group(trueUp));
             assertThat(row.findElement(By.cssSelector("td.issued")).getText()).isEqualTo(group(DUE));
             assertThat(row.getText()).contains(group(OBLIGATION));
-            logout(browser);
+            browser.logout();
 
             // 4. the plant's officer signs for the final notice: an empty name is refused first
-            login(browser, plantLogin);
+            browser.login(plantLogin, Demo.PASSWORD);
             open(browser, "/allocation/notices?year=" + YEAR, TITLE_NOTICES);
             List<WebElement> notices = browser.driver.findElements(By.cssSelector("#notices tbody tr[data-emitter]"));
             assertThat(notices).hasSize(2).allSatisfy(n -> {
@@ -289,7 +283,7 @@ class AllocationBrowserTest {
             assertThat(browser.driver.findElement(By.id("receipt-status")).getText()).isEqualTo("已签收");
             assertThat(browser.driver.findElement(By.id("receipt-recipient")).getText()).isEqualTo("王晓明");
             assertThat(browser.driver.findElements(By.id("sign-form"))).as("signed once").isEmpty();
-            assertPdf(browser, noticePath);
+            browser.assertPdf(By.id("notice-pdf"), noticePath + "/notice.pdf");
 
             open(browser, "/allocation/notices?year=" + YEAR, TITLE_NOTICES);
             assertThat(browser.driver.findElements(By.cssSelector("#notices tbody tr[data-status=ACKNOWLEDGED]"))).singleElement()
@@ -307,28 +301,8 @@ class AllocationBrowserTest {
             });
             assertThat(browser.driver.findElements(By.id("authority-actions"))).isEmpty();
             assertThat(browser.driver.findElements(By.id("summary-table"))).isEmpty();
-            logout(browser);
+            browser.logout();
         }
-    }
-
-    /**
-     * Logs in and waits for the home page. Not {@code Browser.login}: it waits for "main h1", which the login page
-     * itself has, so it may return before the login has been posted and a following {@code go} then races the
-     * redirect to /home (seen once in VerificationBrowserTest).
-     */
-    private static void login(Browser browser, String username) {
-        browser.go("/login");
-        browser.waitFor(By.id("username")).sendKeys(username);
-        browser.driver.findElement(By.id("password")).sendKeys(Demo.PASSWORD);
-        browser.clickAndWaitForNextPage(By.cssSelector("form.form button[type=submit]"));
-        assertThat(URI.create(browser.driver.getCurrentUrl()).getPath()).as("logged in as %s", username).isEqualTo("/home");
-        browser.waitFor(By.cssSelector(".who"));
-    }
-
-    /** Logs out through the header's form (a post, so through clickAndWaitForNextPage) and waits for the login form. */
-    private static void logout(Browser browser) {
-        browser.clickAndWaitForNextPage(By.cssSelector(".who form button"));
-        browser.waitFor(By.id("username"));
     }
 
     private static WebElement row(Browser browser, String uscc) {
@@ -357,33 +331,14 @@ class AllocationBrowserTest {
 
     private static void clickAndReload(Browser browser, By button, String title) {
         browser.clickAndWaitForNextPage(button);
-        noErrorPage(browser, title);
+        browser.noErrorPage(title);
     }
 
     private static void open(Browser browser, String path, String title) {
         browser.go(path);
-        noErrorPage(browser, title);
+        browser.noErrorPage(title);
     }
 
-    /** Fails at once, naming the address and the message, when the application answered with its error page or a missing key. */
-    private static void noErrorPage(Browser browser, String title) {
-        String h1 = browser.waitFor(By.cssSelector("main h1")).getText();
-        assertThat(h1).as("error page at %s: %s", browser.driver.getCurrentUrl(), browser.text())
-                .isNotIn("出错了", "无权执行此操作", "未找到该记录，或您无权查看。").isEqualTo(title);
-        assertThat(browser.text()).as("no missing message keys at %s", browser.driver.getCurrentUrl()).doesNotContain("??");
-    }
-
-    private static void assertPdf(Browser browser, String noticePath) throws Exception {
-        String href = browser.driver.findElement(By.id("notice-pdf")).getAttribute("href");
-        assertThat(href).endsWith(noticePath + "/notice.pdf");
-        String cookies = browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
-        HttpResponse<byte[]> pdf = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-                HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).header("Accept-Language", "zh-CN").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-    }
 
     private CurrentUser user(String username) {
         return accounts.byUsername(username).orElseThrow();

@@ -85,6 +85,28 @@ final class Browser implements AutoCloseable {
                 ((JavascriptExecutor) d).executeScript("return window.__ocOldPage === undefined && document.readyState === 'complete';")));
     }
 
+    /** Fails at once, naming the address and the message, when the application answered with its error page or a missing key. */
+    void noErrorPage(String title) {
+        String h1 = waitFor(By.cssSelector("main h1")).getText();
+        org.assertj.core.api.Assertions.assertThat(h1).as("error page at %s: %s", driver.getCurrentUrl(), text())
+                .isNotIn("出错了", "无权执行此操作", "未找到该记录，或您无权查看。").isEqualTo(title);
+        org.assertj.core.api.Assertions.assertThat(text()).as("no missing message keys at %s", driver.getCurrentUrl()).doesNotContain("??");
+    }
+
+    /** Fetches the PDF a link points to with this browser's session: it must end with {@code pathEnding} and be a PDF. */
+    void assertPdf(By link, String pathEnding) throws Exception {
+        String href = driver.findElement(link).getAttribute("href");
+        org.assertj.core.api.Assertions.assertThat(href).endsWith(pathEnding);
+        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        var pdf = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", cookies).header("Accept-Language", "zh-CN").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        org.assertj.core.api.Assertions.assertThat(pdf.statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        org.assertj.core.api.Assertions.assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    }
+
     String text() {
         return driver.findElement(By.tagName("main")).getText();
     }

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -128,7 +122,7 @@ class VerificationBrowserTest {
             // 1. the city creates the year's tasks; the conflicted firm is refused; 甬清 is assigned
             browser.login("nb.city", Demo.PASSWORD);
             browser.go("/verification?year=" + YEAR);
-            noErrorPage(browser, "排放报告核查");
+            browser.noErrorPage("排放报告核查");
             assertThat(browser.waitFor(By.id("create-tasks")).getText()).isEqualTo(YEAR + " 年度：生成核查任务");
             clickAndReload(browser, By.id("create-tasks"), "排放报告核查");
             assertThat(browser.waitFor(By.id("done")).getText()).matches("已生成 [1-9]\\d* 个核查任务。");
@@ -136,7 +130,7 @@ class VerificationBrowserTest {
             assertThat(row.getText()).contains(plant.name(), "待分配", reportedCompliance.toPlainString());
             row.findElement(By.tagName("a")).click();
             browser.waitFor(By.id("task-status"));
-            noErrorPage(browser, TITLE);
+            browser.noErrorPage(TITLE);
             taskPath = URI.create(browser.driver.getCurrentUrl()).getPath();
             assertThat(taskPath).matches("/verification/tasks/[0-9a-f-]{36}");
             assertThat(status(browser)).isEqualTo("待分配");
@@ -225,7 +219,7 @@ class VerificationBrowserTest {
             assertThat(browser.driver.findElement(By.id("verified-total")).getText()).isEqualTo(verifiedTotal.toPlainString());
             assertThat(browser.driver.findElement(By.id("verified-compliance")).getText()).isEqualTo(verifiedCompliance.toPlainString());
             assertThat(browser.driver.findElement(By.id("objection-window")).getText()).startsWith("企业可在");
-            assertPdf(browser, taskPath);
+            browser.assertPdf(By.id("pdf-link"), taskPath + "/report.pdf");
             browser.logout();
 
             // 5. the plant objects
@@ -278,13 +272,13 @@ class VerificationBrowserTest {
             assertThat(browser.driver.findElements(By.id("conclusion-form"))).as("the firm's work is done").isEmpty();
             assertThat(browser.driver.findElement(By.id("history")).getText()).contains("生成任务", "分配核查机构", "文件评审", "现场核查", "发出不符合项",
                     "企业提交整改", "确认整改", "出具核查结论", "企业提出异议", "市局协调", "异议成立", "要求修改核查报告", "修改核查报告", "核查排放量确定并发布");
-            assertPdf(browser, taskPath);
+            browser.assertPdf(By.id("pdf-link"), taskPath + "/report.pdf");
             browser.logout();
 
             // the city's list shows the final result
             browser.login("nb.city", Demo.PASSWORD);
             browser.go("/verification?year=" + YEAR);
-            noErrorPage(browser, "排放报告核查");
+            browser.noErrorPage("排放报告核查");
             assertThat(browser.waitFor(By.cssSelector("#tasks tr[data-emitter='" + uscc + "']")).getText()).contains(YONGQING, "核查结果已确定");
             browser.logout();
         }
@@ -311,20 +305,12 @@ class VerificationBrowserTest {
     /** Clicks a button that posts a form and waits until the next page has replaced this one. */
     private static void clickAndReload(Browser browser, By button, String title) {
         browser.clickAndWaitForNextPage(button);
-        noErrorPage(browser, title);
+        browser.noErrorPage(title);
     }
 
     private static void open(Browser browser, String path) {
         browser.go(path);
-        noErrorPage(browser, TITLE);
-    }
-
-    /** Fails at once, naming the address and the message, when the application answered with its error page or a missing key. */
-    private static void noErrorPage(Browser browser, String title) {
-        String h1 = browser.waitFor(By.cssSelector("main h1")).getText();
-        assertThat(h1).as("error page at %s: %s", browser.driver.getCurrentUrl(), browser.text())
-                .isNotIn("出错了", "无权执行此操作", "未找到该记录，或您无权查看。").isEqualTo(title);
-        assertThat(browser.text()).as("no missing message keys at %s", browser.driver.getCurrentUrl()).doesNotContain("??");
+        browser.noErrorPage(TITLE);
     }
 
     private static void input(Browser browser, String name, String value) {
@@ -333,17 +319,6 @@ class VerificationBrowserTest {
         input.sendKeys(value);
     }
 
-    private static void assertPdf(Browser browser, String taskPath) throws Exception {
-        String href = browser.driver.findElement(By.id("pdf-link")).getAttribute("href");
-        assertThat(href).endsWith(taskPath + "/report.pdf");
-        String cookies = browser.driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
-        HttpResponse<byte[]> pdf = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-                HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).header("Accept-Language", "zh-CN").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-    }
 
     private Firm firm(String name) {
         return firms.firms().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no firm " + name));
