@@ -110,6 +110,11 @@ public class Allocations {
         return instructions.ofYear(year, "").stream().filter(i -> AllocationAccess.sees(user, i.region(), i.emitter())).toList();
     }
 
+    /** Every issuance instruction ever made, oldest first: the registry reconciles against these (ADR 0012). */
+    public List<IssuanceInstruction> allInstructions() {
+        return instructions.all();
+    }
+
     public boolean mayDecide(CurrentUser user, int year, RegionCode region) {
         return AllocationAccess.isAuthority(user, region, rules.authorityLevel(year, region));
     }

@@ -29,6 +29,10 @@ class InstructionStore {
                 .update();
     }
 
+    List<IssuanceInstruction> all() {
+        return jdbc.sql("select * from allocation.instruction order by created_at, id").query(this::map).list();
+    }
+
     List<IssuanceInstruction> of(Uscc emitter) {
         return jdbc.sql("select * from allocation.instruction where emitter_uscc = ? order by created_at").param(emitter.value()).query(this::map).list();
     }

@@ -1,0 +1,22 @@
+package org.opencets.registry;
+
+/**
+ * An account's status and what it allows: an open account does everything; a restricted one receives and
+ * surrenders but sends nothing else; a frozen one receives only; a closed one (emptied first) does nothing.
+ */
+public enum AccountStatus {
+    OPEN, RESTRICTED, FROZEN, CLOSED;
+
+    boolean mayReceive() {
+        return this != CLOSED;
+    }
+
+    boolean maySend(OperationKind kind) {
+        return switch (this) {
+            case OPEN -> true;
+            case RESTRICTED -> kind == OperationKind.SURRENDER || kind.releases();
+            case FROZEN -> kind.releases();
+            case CLOSED -> false;
+        };
+    }
+}

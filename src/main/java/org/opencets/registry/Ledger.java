@@ -1,0 +1,255 @@
+package org.opencets.registry;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.opencets.identity.CurrentUser;
+import org.opencets.shared.FieldViolation;
+import org.opencets.shared.RecordNotFound;
+import org.opencets.shared.ValidationFailed;
+import org.opencets.shared.Vintage;
+import org.opencets.shared.WorkClock;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ledger engine every operation goes through. One request is one database transaction: its idempotency id is
+ * claimed, each leg is one transfer (or, when an approval sits in the middle, one pending reservation), and either all
+ * legs commit or none. A retry with the same id and the same content returns the first outcome; different content is
+ * refused. A refusal changes nothing. Lost deadlocks and serialization failures are retried.
+ */
+@Component
+class Ledger {
+
+    static final long MAX_QUANTITY = 10_000_000_000L;
+    private static final int ATTEMPTS = 20;
+
+    private final LedgerStore store;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final WorkClock clock;
+
+    Ledger(LedgerStore store, PlatformTransactionManager transactions, JsonMapper json, WorkClock clock) {
+        this.store = store;
+        this.tx = new TransactionTemplate(transactions);
+        // the ledger commits its own unit of work even when called from inside another transaction (an event
+        // listener's): a refusal must roll back the ledger's writes only, and the caller's retry is made safe by the id
+        this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Who asked: a person (with their organisation) or the platform itself (e.g. an allocation instruction). */
+    record Initiator(UUID userId, String name, UUID organisationId) {
+
+        static Initiator of(CurrentUser user) {
+            return new Initiator(user.userId(), user.displayName() + "（" + user.organisationName() + "）", user.organisationId());
+        }
+
+        static Initiator platform(String name) {
+            return new Initiator(null, name, null);
+        }
+    }
+
+    /** One leg: {@code quantity} from the debit account's holding in {@code debitState} to the credit account's in {@code creditState}. */
+    record Move(Account debit, HoldingState debitState, Account credit, HoldingState creditState, UnitType unit, Vintage vintage, long quantity,
+            Long reverses) {
+
+        Move(Account debit, HoldingState debitState, Account credit, HoldingState creditState, UnitType unit, Vintage vintage, long quantity) {
+            this(debit, debitState, credit, creditState, unit, vintage, quantity, null);
+        }
+    }
+
+    record Request(String idempotencyId, OperationKind kind, Account account, String reference, Map<String, String> details, List<Move> moves,
+            boolean needsApproval, Initiator by) {
+
+        Request {
+            details = Map.copyOf(details);
+            moves = List.copyOf(moves);
+        }
+    }
+
+    Submitted submit(Request request) {
+        return submit(request, op -> { });
+    }
+
+    /** As {@link #submit(Request)}; {@code alsoRecord} runs in the same transaction when the operation is new (e.g. the trade row). */
+    Submitted submit(Request request, Consumer<Operation> alsoRecord) {
+        List<FieldViolation> problems = LedgerRules.check(request);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(problems);
+        }
+        String content = content(request);
+        String sha256 = sha256(content);
+        return retrying(() -> {
+            try {
+                return tx.execute(status -> post(request, content, sha256, alsoRecord));
+            } catch (Insufficient e) {
+                throw new ValidationFailed(LedgerRules.insufficient(e.move, store, request.kind()));
+            }
+        });
+    }
+
+    private Submitted post(Request request, String content, String sha256, Consumer<Operation> alsoRecord) {
+        UUID id = UUID.randomUUID();
+        Instant at = clock.now();
+        if (!store.insertOperation(id, request.idempotencyId(), request.kind(), sha256, content, request.reference(), request.account(),
+                request.needsApproval(), request.by(), at)) {
+            if (!store.sha256Of(request.idempotencyId()).equals(sha256)) {
+                throw new ValidationFailed(FieldViolation.of("id", "registry.idempotency.mismatch",
+                        "This id was already used for a different request: nothing was done", request.idempotencyId()));
+            }
+            return new Submitted(store.operationByIdempotencyId(request.idempotencyId()).orElseThrow(), true);
+        }
+        int leg = 0;
+        for (Move m : request.moves()) {
+            leg++;
+            if (request.needsApproval()) {
+                move(id, leg, m, m.debit(), m.debitState(), m.debit(), HoldingState.RESERVED, LedgerEntry.Phase.PENDING, null, null, at);
+            } else {
+                move(id, leg, m, m.debit(), m.debitState(), m.credit(), m.creditState(), LedgerEntry.Phase.POSTED, null, m.reverses(), at);
+            }
+        }
+        Operation op = store.operation(id).orElseThrow();
+        alsoRecord.accept(op);
+        return new Submitted(op, false);
+    }
+
+    /**
+     * Approves (posts every pending leg, then runs {@code onApproval} in the same transaction) or rejects (voids them):
+     * exactly once — a second decision is refused by the database as well as here.
+     */
+    Operation decide(UUID operationId, boolean approve, Initiator by, String reason, Consumer<Operation> onApproval) {
+        return retrying(() -> {
+            try {
+                return tx.execute(status -> {
+                    Operation op = store.operation(operationId).orElseThrow(() -> new RecordNotFound("Registry operation", operationId));
+                    Instant at = clock.now();
+                    if (!store.insertDecision(operationId, approve, by, reason, at)) {
+                        throw new ValidationFailed(FieldViolation.of("operation", "registry.operation.decided",
+                                "This operation has already been decided: nothing was done"));
+                    }
+                    for (LedgerEntry pending : store.entriesOf(operationId)) {
+                        if (pending.phase() != LedgerEntry.Phase.PENDING) {
+                            continue;
+                        }
+                        Operation.Leg leg = op.legs().get(pending.leg() - 1);
+                        Account reservedIn = account(pending.debitAccount());
+                        Move m = new Move(reservedIn, HoldingState.RESERVED, account(leg.creditAccount()), leg.creditState(), leg.unitType(), leg.vintage(),
+                                leg.quantity());
+                        if (approve) {
+                            move(operationId, 1000 + pending.leg(), m, reservedIn, HoldingState.RESERVED, m.credit(), m.creditState(),
+                                    LedgerEntry.Phase.POST_PENDING, pending.id(), reversalOf(op, pending.leg()), at);
+                        } else {
+                            move(operationId, 2000 + pending.leg(), m, reservedIn, HoldingState.RESERVED, reservedIn, leg.debitState(),
+                                    LedgerEntry.Phase.VOID_PENDING, pending.id(), null, at);
+                        }
+                    }
+                    Operation decided = store.operation(operationId).orElseThrow();
+                    if (approve) {
+                        onApproval.accept(decided);
+                    }
+                    return decided;
+                });
+            } catch (Insufficient e) {
+                throw new ValidationFailed(LedgerRules.insufficient(e.move, store, OperationKind.TRANSFER));
+            }
+        });
+    }
+
+    private Long reversalOf(Operation op, int leg) {
+        String reverses = op.details().get("reverses." + leg);
+        return reverses == null ? null : Long.valueOf(reverses);
+    }
+
+    private Account account(String number) {
+        return store.account(number).orElseThrow(() -> new RecordNotFound("Registry account", number));
+    }
+
+    private void move(UUID op, int leg, Move original, Account debit, HoldingState debitState, Account credit, HoldingState creditState,
+            LedgerEntry.Phase phase, Long pending, Long reverses, Instant at) {
+        try {
+            store.move(op, leg, debit, debitState, credit, creditState, original.unit(), original.vintage(), original.quantity(), phase, pending, reverses, at);
+        } catch (DataIntegrityViolationException e) {
+            String message = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (message.contains("holding_balance_check")) {
+                throw new Insufficient(new Move(debit, debitState, credit, creditState, original.unit(), original.vintage(), original.quantity()));
+            }
+            if (message.contains("transfer_reverses_id_key")) {
+                throw new ValidationFailed(FieldViolation.of("reference", "registry.reversal.twice", "This operation has already been reversed"));
+            }
+            throw e;
+        }
+    }
+
+    private static <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return work.get();
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep((long) (Math.random() * 5 * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private String content(Request r) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("kind", r.kind().name());
+        content.put("reference", r.reference());
+        content.put("details", new TreeMap<>(r.details()));
+        List<Map<String, Object>> legs = new ArrayList<>();
+        for (Move m : r.moves()) {
+            Map<String, Object> leg = new LinkedHashMap<>();
+            leg.put("debit", m.debit().number());
+            leg.put("debitState", m.debitState().name());
+            leg.put("credit", m.credit().number());
+            leg.put("creditState", m.creditState().name());
+            leg.put("unit", m.unit().name());
+            leg.put("vintage", m.vintage().toString());
+            leg.put("quantity", m.quantity());
+            legs.add(leg);
+        }
+        content.put("legs", legs);
+        return json.writeValueAsString(content);
+    }
+
+    private static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A leg would take a holding below zero; thrown inside the transaction so that it rolls back. */
+    private static final class Insufficient extends RuntimeException {
+        private final transient Move move;
+
+        Insufficient(Move move) {
+            super("insufficient balance", null, false, false);
+            this.move = move;
+        }
+    }
+}

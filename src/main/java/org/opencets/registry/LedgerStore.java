@@ -1,0 +1,240 @@
+package org.opencets.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.opencets.shared.RegionCode;
+import org.opencets.shared.Uscc;
+import org.opencets.shared.Vintage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Accounts, holdings, operations and transfers in the {@code registry} schema: explicit SQL, nothing updated but balances and statuses. */
+@Repository
+class LedgerStore {
+
+    private static final String ENTRY_SELECT = """
+            select t.*, o.kind, o.reference, da.number debit_account, dh.state debit_state, ca.number credit_account, ch.state credit_state
+            from registry.transfer t join registry.operation o on o.id = t.operation_id
+            join registry.holding dh on dh.id = t.debit_holding_id join registry.account da on da.id = dh.account_id
+            join registry.holding ch on ch.id = t.credit_holding_id join registry.account ca on ca.id = ch.account_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    LedgerStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    // ---- accounts
+
+    Optional<Account> account(String number) {
+        return jdbc.sql("select * from registry.account where number = ?").param(number).query(this::mapAccount).optional();
+    }
+
+    Optional<Account> accountById(long id) {
+        return jdbc.sql("select * from registry.account where id = ?").param(id).query(this::mapAccount).optional();
+    }
+
+    Optional<Account> emitterAccount(Uscc uscc) {
+        return jdbc.sql("select * from registry.account where kind = 'EMITTER' and holder_uscc = ?").param(uscc.value()).query(this::mapAccount).optional();
+    }
+
+    Optional<Account> provincialAccount(RegionCode province) {
+        return jdbc.sql("select * from registry.account where kind = 'PROVINCIAL' and region_code = ?").param(province.value()).query(this::mapAccount).optional();
+    }
+
+    Account national(AccountKind kind) {
+        return jdbc.sql("select * from registry.account where kind = ?").param(kind.name()).query(this::mapAccount).single();
+    }
+
+    List<Account> accounts(String regionPrefix) {
+        return jdbc.sql("select * from registry.account where region_code like ? or kind like 'NATIONAL%' order by kind <> 'EMITTER', number")
+                .param(regionPrefix + "%").query(this::mapAccount).list();
+    }
+
+    /** Opens the province's account unless it exists; returns it either way (a concurrent opening is not an error). */
+    Account openProvincial(RegionCode province, String name, Instant at) {
+        jdbc.sql("insert into registry.account (number, kind, holder_name, region_code, opened_at) values (?, 'PROVINCIAL', ?, ?, ?) on conflict do nothing")
+                .params("P" + province.value(), name, province.value(), Timestamp.from(at)).update();
+        return provincialAccount(province).orElseThrow();
+    }
+
+    /** Opens the emitter's account with the next number unless it has one; returns its account either way. */
+    Account openEmitter(Uscc holder, String name, RegionCode region, Instant at) {
+        jdbc.sql("""
+                insert into registry.account (number, kind, holder_uscc, holder_name, region_code, opened_at)
+                values ('E' || lpad(nextval('registry.emitter_account_number')::text, 10, '0'), 'EMITTER', ?, ?, ?, ?) on conflict do nothing""")
+                .params(holder.value(), name, region.value(), Timestamp.from(at)).update();
+        return emitterAccount(holder).orElseThrow();
+    }
+
+    boolean setStatus(Account account, AccountStatus to, UUID operationId, String reason, Instant at) {
+        int changed = jdbc.sql("update registry.account set status = ?, version = version + 1 where id = ? and version = ?")
+                .params(to.name(), account.id(), account.version()).update();
+        if (changed == 1) {
+            jdbc.sql("insert into registry.account_status_change (account_id, operation_id, from_status, to_status, reason, changed_at) values (?,?,?,?,?,?)")
+                    .params(account.id(), operationId, account.status().name(), to.name(), reason, Timestamp.from(at)).update();
+        }
+        return changed == 1;
+    }
+
+    private Account mapAccount(ResultSet rs, int n) throws SQLException {
+        String holder = rs.getString("holder_uscc");
+        return new Account(rs.getLong("id"), rs.getString("number"), AccountKind.valueOf(rs.getString("kind")), holder == null ? null : Uscc.of(holder),
+                rs.getString("holder_name"), rs.getString("region_code") == null ? null : RegionCode.of(rs.getString("region_code")), AccountStatus.valueOf(rs.getString("status")), rs.getInt("version"),
+                rs.getTimestamp("opened_at").toInstant());
+    }
+
+    // ---- holdings
+
+    /** The account's holdings; a national account's are summed from its transfers. */
+    List<Holding> holdings(Account account) {
+        if (account.kind().national()) {
+            return jdbc.sql("""
+                    select h.unit_type, h.vintage, h.state,
+                      coalesce((select sum(quantity) from registry.transfer where credit_holding_id = h.id), 0)
+                      - coalesce((select sum(quantity) from registry.transfer where debit_holding_id = h.id), 0) balance
+                    from registry.holding h where h.account_id = ? order by h.unit_type, h.vintage, h.state""")
+                    .param(account.id()).query((rs, n) -> holding(account.number(), rs)).list();
+        }
+        return jdbc.sql("select unit_type, vintage, state, balance from registry.holding where account_id = ? order by unit_type, vintage, state")
+                .param(account.id()).query((rs, n) -> holding(account.number(), rs)).list();
+    }
+
+    long balance(Account account, UnitType unit, Vintage vintage, HoldingState state) {
+        return holdings(account).stream().filter(h -> h.unitType() == unit && h.vintage().equals(vintage) && h.state() == state)
+                .mapToLong(Holding::balance).sum();
+    }
+
+    boolean everIssued(UnitType unit, Vintage vintage) {
+        return jdbc.sql("""
+                select exists (select 1 from registry.holding h join registry.account a on a.id = h.account_id
+                  where a.kind = 'NATIONAL_ISSUANCE' and h.unit_type = ? and h.vintage = ?)""")
+                .params(unit.name(), vintage.toString()).query(Boolean.class).single();
+    }
+
+    private static Holding holding(String account, ResultSet rs) throws SQLException {
+        return new Holding(account, UnitType.valueOf(rs.getString("unit_type")), Vintage.parse(rs.getString("vintage")),
+                HoldingState.valueOf(rs.getString("state")), rs.getLong("balance"));
+    }
+
+    // ---- operations
+
+    /** Inserts the operation unless its idempotency id is taken; true when this call inserted it. */
+    boolean insertOperation(UUID id, String idempotencyId, OperationKind kind, String sha256, String content, String reference, Account account,
+            boolean needsApproval, Ledger.Initiator by, Instant at) {
+        return jdbc.sql("""
+                insert into registry.operation (id, idempotency_id, kind, content_sha256, content, reference, account_id, needs_approval, initiated_by,
+                  initiator_name, organisation_id, created_at) values (?,?,?,?,cast(? as jsonb),?,?,?,?,?,?,?)
+                on conflict (idempotency_id) do nothing""")
+                .params(id, idempotencyId, kind.name(), sha256, content, reference, account == null ? null : account.id(), needsApproval, by.userId(),
+                        by.name(), by.organisationId(), Timestamp.from(at))
+                .update() == 1;
+    }
+
+    String sha256Of(String idempotencyId) {
+        return jdbc.sql("select content_sha256 from registry.operation where idempotency_id = ?").param(idempotencyId).query(String.class).single();
+    }
+
+    Optional<Operation> operation(UUID id) {
+        return jdbc.sql(OPERATION_SELECT + " where o.id = ?").param(id).query(this::mapOperation).optional();
+    }
+
+    Optional<Operation> operationByIdempotencyId(String idempotencyId) {
+        return jdbc.sql(OPERATION_SELECT + " where o.idempotency_id = ?").param(idempotencyId).query(this::mapOperation).optional();
+    }
+
+    List<Operation> operations(String sqlCondition, Object... params) {
+        return jdbc.sql(OPERATION_SELECT + " where " + sqlCondition + " order by o.created_at desc, o.id").params(params).query(this::mapOperation).list();
+    }
+
+    private static final String OPERATION_SELECT = """
+            select o.*, a.number account_number, d.outcome, d.decider_name, d.reason, d.decided_at
+            from registry.operation o left join registry.account a on a.id = o.account_id
+            left join registry.operation_decision d on d.operation_id = o.id""";
+
+    boolean insertDecision(UUID operation, boolean approved, Ledger.Initiator by, String reason, Instant at) {
+        return jdbc.sql("""
+                insert into registry.operation_decision (operation_id, outcome, decided_by, decider_name, reason, decided_at) values (?,?,?,?,?,?)
+                on conflict do nothing""")
+                .params(operation, approved ? "APPROVED" : "REJECTED", by.userId(), by.name(), reason, Timestamp.from(at)).update() == 1;
+    }
+
+    private Operation mapOperation(ResultSet rs, int n) throws SQLException {
+        Map<String, Object> content = json.readValue(rs.getString("content"), new TypeReference<LinkedHashMap<String, Object>>() { });
+        @SuppressWarnings("unchecked")
+        Map<String, String> details = (Map<String, String>) content.getOrDefault("details", Map.of());
+        List<Operation.Leg> legs = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rawLegs = (List<Map<String, Object>>) content.getOrDefault("legs", List.of());
+        for (Map<String, Object> l : rawLegs) {
+            legs.add(new Operation.Leg((String) l.get("debit"), HoldingState.valueOf((String) l.get("debitState")), (String) l.get("credit"),
+                    HoldingState.valueOf((String) l.get("creditState")), UnitType.valueOf((String) l.get("unit")), Vintage.parse((String) l.get("vintage")),
+                    ((Number) l.get("quantity")).longValue()));
+        }
+        String outcome = rs.getString("outcome");
+        boolean needsApproval = rs.getBoolean("needs_approval");
+        Operation.Status status = !needsApproval ? Operation.Status.POSTED
+                : outcome == null ? Operation.Status.PENDING_APPROVAL : Operation.Status.valueOf(outcome);
+        Operation.Decision decision = outcome == null ? null
+                : new Operation.Decision("APPROVED".equals(outcome), rs.getString("decider_name"), rs.getString("reason"), rs.getTimestamp("decided_at").toInstant());
+        return new Operation(rs.getObject("id", UUID.class), rs.getString("idempotency_id"), OperationKind.valueOf(rs.getString("kind")), status,
+                rs.getString("reference"), rs.getString("account_number"), details, legs, rs.getString("initiator_name"),
+                rs.getObject("initiated_by", UUID.class), rs.getObject("organisation_id", UUID.class), rs.getTimestamp("created_at").toInstant(), decision);
+    }
+
+    // ---- transfers
+
+    long move(UUID operation, int leg, Account debit, HoldingState debitState, Account credit, HoldingState creditState, UnitType unit, Vintage vintage,
+            long quantity, LedgerEntry.Phase phase, Long pendingId, Long reversesId, Instant at) {
+        return jdbc.sql("select registry.move(?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(operation, leg, debit.id(), debitState.name(), credit.id(), creditState.name(), unit.name(), vintage.toString(), quantity,
+                        phase.name(), pendingId, reversesId, Timestamp.from(at))
+                .query(Long.class).single();
+    }
+
+    List<LedgerEntry> entriesOf(UUID operation) {
+        return jdbc.sql(ENTRY_SELECT + " where t.operation_id = ? order by t.id").param(operation).query(this::entry).list();
+    }
+
+    /** The account's transfers in [from, to), oldest first. */
+    List<LedgerEntry> entriesOf(Account account, Instant from, Instant to) {
+        return jdbc.sql(ENTRY_SELECT + """
+                 where (dh.account_id = ? or ch.account_id = ?) and t.created_at >= ? and t.created_at < ? order by t.created_at, t.id""")
+                .params(account.id(), account.id(), Timestamp.from(from), Timestamp.from(to)).query(this::entry).list();
+    }
+
+    /** Net change per holding (unit type, vintage, state) of the account before {@code before}: the statement's opening balances. */
+    List<Holding> balancesBefore(Account account, Instant before) {
+        return jdbc.sql("""
+                select h.unit_type, h.vintage, h.state,
+                  coalesce((select sum(quantity) from registry.transfer where credit_holding_id = h.id and created_at < ?), 0)
+                  - coalesce((select sum(quantity) from registry.transfer where debit_holding_id = h.id and created_at < ?), 0) balance
+                from registry.holding h where h.account_id = ? order by h.unit_type, h.vintage, h.state""")
+                .params(Timestamp.from(before), Timestamp.from(before), account.id()).query((rs, n) -> holding(account.number(), rs)).list();
+    }
+
+    private LedgerEntry entry(ResultSet rs, int n) throws SQLException {
+        long pending = rs.getLong("pending_id");
+        boolean noPending = rs.wasNull();
+        long reverses = rs.getLong("reverses_id");
+        boolean noReverses = rs.wasNull();
+        return new LedgerEntry(rs.getLong("id"), rs.getObject("operation_id", UUID.class), OperationKind.valueOf(rs.getString("kind")),
+                rs.getString("reference"), rs.getInt("leg"), rs.getString("debit_account"), HoldingState.valueOf(rs.getString("debit_state")),
+                rs.getString("credit_account"), HoldingState.valueOf(rs.getString("credit_state")), UnitType.valueOf(rs.getString("unit_type")),
+                Vintage.parse(rs.getString("vintage")), rs.getLong("quantity"), LedgerEntry.Phase.valueOf(rs.getString("phase")),
+                noPending ? null : pending, noReverses ? null : reverses, rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,12 @@
+package org.opencets.registry;
+
+/** The business operations the registry performs, each made of one or more ledger transfers. */
+public enum OperationKind {
+    ISSUANCE, TAKE_BACK, TRANSFER, TO_TRADING, TO_REGISTRY, TRADE_SETTLEMENT, FREEZE, RELEASE_FREEZE, PLEDGE, RELEASE_PLEDGE,
+    CANCELLATION, SURRENDER, REVERSAL, ACCOUNT_STATUS;
+
+    /** Releases give back what an account held for a freeze or a pledge; a frozen account may still receive them. */
+    boolean releases() {
+        return this == RELEASE_FREEZE || this == RELEASE_PLEDGE;
+    }
+}
