@@ -32,12 +32,14 @@ public class Registry {
     private final LedgerStore store;
     private final Ledger ledger;
     private final PolicyYearData policy;
+    private final org.opencets.identity.Regions regions;
     private final WorkClock clock;
 
-    Registry(LedgerStore store, Ledger ledger, PolicyYearData policy, WorkClock clock) {
+    Registry(LedgerStore store, Ledger ledger, PolicyYearData policy, org.opencets.identity.Regions regions, WorkClock clock) {
         this.store = store;
         this.ledger = ledger;
         this.policy = policy;
+        this.regions = regions;
         this.clock = clock;
     }
 
@@ -131,7 +133,7 @@ public class Registry {
 
     Account provincialAccount(RegionCode region) {
         RegionCode province = region.province();
-        return store.provincialAccount(province).orElseGet(() -> store.openProvincial(province, "省级生态环境主管部门配额账户 " + province.value(), clock.now()));
+        return store.provincialAccount(province).orElseGet(() -> store.openProvincial(province, regions.nameOf(province) + "（省级生态环境主管部门账户）", clock.now()));
     }
 
     Account national(AccountKind kind) {

@@ -133,15 +133,26 @@ class RegistryApiController {
                 r.priceFen(), r.tradedAt()));
     }
 
-    @GetMapping("/trades/{tradeId}")
-    Trade trade(CurrentUser user, @PathVariable String tradeId) {
-        return trades.trade(user, tradeId);
+    record TradeResource(String tradeId, String seller, String buyer, String vintage, long quantity, Long priceFen, Instant tradedAt, UUID operation,
+            Instant settledAt) {
     }
 
+    @GetMapping("/trades/{tradeId}")
+    TradeResource trade(CurrentUser user, @PathVariable String tradeId) {
+        Trade t = trades.trade(user, tradeId);
+        return new TradeResource(t.tradeId(), t.seller(), t.buyer(), t.vintage().toString(), t.quantity(), t.priceFen(), t.tradedAt(), t.operationId(),
+                t.settledAt());
+    }
+
+    record NetPurchaseResource(String account, String emitter, String emitterName, String region, LocalDate weekStart, long bought, long sold, long net) {
+    }
+
+    /** Net purchases per emitter and week (Monday first) of trades made from {@code from} to {@code to} (seed 003 §五(二)). */
     @GetMapping("/net-purchases")
-    List<NetPurchase> netPurchases(CurrentUser user, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    List<NetPurchaseResource> netPurchases(CurrentUser user, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return trades.netPurchases(user, from, to);
+        return trades.netPurchases(user, from, to).stream().map(n -> new NetPurchaseResource(n.account(), n.emitter().value(), n.emitterName(),
+                n.region().value(), n.weekStart(), n.bought(), n.sold(), n.net())).toList();
     }
 
     record HoldRequest(String id, String account, Object vintage, Object quantity, String courtOrder, String pledgee, String contract) {

@@ -27,16 +27,18 @@ class DemoStartup implements ApplicationRunner {
     private final DemoMonitoring demoMonitoring;
     private final DemoVerification demoVerification;
     private final DemoAllocation demoAllocation;
+    private final DemoRegistry demoRegistry;
     private final org.opencets.calendar.Deadlines deadlines;
     private final ApplicationContext context;
     private final boolean printLogins;
 
-    DemoStartup(DemoRegionLoader loader, DemoReports demoReports, DemoMonitoring demoMonitoring, DemoVerification demoVerification, DemoAllocation demoAllocation, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
+    DemoStartup(DemoRegionLoader loader, DemoReports demoReports, DemoMonitoring demoMonitoring, DemoVerification demoVerification, DemoAllocation demoAllocation, DemoRegistry demoRegistry, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
         this.loader = loader;
         this.demoReports = demoReports;
         this.demoMonitoring = demoMonitoring;
         this.demoVerification = demoVerification;
         this.demoAllocation = demoAllocation;
+        this.demoRegistry = demoRegistry;
         this.deadlines = deadlines;
         this.context = context;
         this.printLogins = printLogins;
@@ -55,6 +57,7 @@ class DemoStartup implements ApplicationRunner {
                 demoReports.load(deadlines.today());
                 demoVerification.load(deadlines.today());
                 demoAllocation.load();
+                demoRegistry.load();
             } finally {
                 SecurityContextHolder.clearContext();
             }
