@@ -91,6 +91,7 @@ create table registry.transfer (
 );
 create index transfer_debit on registry.transfer (debit_holding_id, id);
 create index transfer_credit on registry.transfer (credit_holding_id, id);
+create index transfer_created on registry.transfer (created_at);
 
 create table registry.account_status_change (
     id           bigint generated always as identity primary key,

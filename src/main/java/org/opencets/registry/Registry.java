@@ -67,6 +67,9 @@ public class Registry {
 
     /** The account's ledger entries from {@code from} to {@code to} inclusive (China time). */
     public List<LedgerEntry> entries(CurrentUser user, String number, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw invalid("from", "registry.period.order", "The period starts after it ends");
+        }
         return store.entriesOf(account(user, number), start(from), start(to.plusDays(1)));
     }
 
@@ -281,11 +284,15 @@ public class Registry {
         }
         List<Ledger.Move> moves = new ArrayList<>();
         java.util.Map<String, String> details = new java.util.HashMap<>(reasonOf(required("reason", reason)));
-        for (LedgerEntry e : store.entriesOf(operationId)) {
+        List<LedgerEntry> entries = store.entriesOf(operationId);
+        for (LedgerEntry e : entries) {
             if (e.phase() == LedgerEntry.Phase.POSTED || e.phase() == LedgerEntry.Phase.POST_PENDING) {
                 Account credited = store.account(e.creditAccount()).orElseThrow();
                 Account debited = store.account(e.debitAccount()).orElseThrow();
-                moves.add(new Ledger.Move(credited, e.creditState(), debited, e.debitState(), e.unitType(), e.vintage(), e.quantity(), e.id()));
+                // a posted reservation came from RESERVED; it goes back to where it was reserved from
+                HoldingState before = e.phase() == LedgerEntry.Phase.POSTED ? e.debitState()
+                        : entries.stream().filter(p -> p.id() == e.pendingId()).findFirst().orElseThrow().debitState();
+                moves.add(new Ledger.Move(credited, e.creditState(), debited, before, e.unitType(), e.vintage(), e.quantity(), e.id()));
                 details.put("reverses." + moves.size(), Long.toString(e.id()));
             }
         }

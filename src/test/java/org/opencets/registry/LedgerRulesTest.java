@@ -200,6 +200,27 @@ class LedgerRulesTest {
     }
 
     @Test
+    void reversingAnApprovedOperationPutsTheAllowancesBackWhereTheyWereBeforeTheReservation() {
+        Holder a = fx.funded("330206", V2024, 1_000);
+        Holder b = fx.newHolder("330211");
+        var maker = fx.user("registry.operator");
+        var checker = fx.user("registry.checker");
+        Submitted transfer = fx.registry.transfer(maker, id(), a.number(), b.number(), V2024, 400, "划转");
+        fx.registry.approve(checker, transfer.operation().id());
+        Submitted freeze = fx.registry.freeze(maker, id(), a.number(), V2024, 300, "(2026)浙0206执保3号");
+        fx.registry.approve(checker, freeze.operation().id());
+
+        fx.registry.approve(checker, fx.registry.reverse(maker, id(), transfer.operation().id(), "误划转").operation().id());
+        fx.registry.approve(checker, fx.registry.reverse(maker, id(), freeze.operation().id(), "冻结对象错误").operation().id());
+
+        assertThat(fx.balance(a.account(), V2024, HoldingState.AVAILABLE)).isEqualTo(1_000);
+        assertThat(fx.balance(a.account(), V2024, HoldingState.RESERVED)).isZero();
+        assertThat(fx.balance(a.account(), V2024, HoldingState.FROZEN)).isZero();
+        assertThat(fx.balance(b.account(), V2024, HoldingState.AVAILABLE)).isZero();
+        assertThat(fx.checker.run("test").passed()).isTrue();
+    }
+
+    @Test
     void aFrozenAccountReceivesButSendsNothingAndAClosedOneMustBeEmpty() {
         Holder a = fx.funded("330206", V2024, 1_000);
         Holder b = fx.funded("330211", V2024, 10);
