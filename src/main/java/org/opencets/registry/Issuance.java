@@ -25,6 +25,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Issuance {
 
+    private static final Map<IssuanceInstruction.Purpose, String> PURPOSES = Map.of(IssuanceInstruction.Purpose.PRE_ALLOCATION, "预分配",
+            IssuanceInstruction.Purpose.TRUE_UP, "核定多退少补", IssuanceInstruction.Purpose.CORRECTION, "更正", IssuanceInstruction.Purpose.BORROWING, "预支");
+
     private final Registry registry;
     private final Ledger ledger;
     private final Allocations allocations;
@@ -83,7 +86,7 @@ public class Issuance {
         Map<String, String> details = Map.of("purpose", i.purpose().name(), "year", Integer.toString(i.year()), "emitter", i.emitter().value());
         try {
             Submitted s = ledger.submit(new Ledger.Request("allocation:" + i.id(), kind, account, i.id().toString(), details, List.of(move), false,
-                    Ledger.Initiator.platform("配额分配指令 " + i.year() + " " + i.purpose().name())),
+                    Ledger.Initiator.platform(i.year() + " 年度配额分配指令（" + PURPOSES.get(i.purpose()) + "）")),
                     op -> receipt(i, op.id(), true, null));
             if (s.replayed()) {
                 receipt(i, s.operation().id(), true, null);

@@ -57,6 +57,9 @@ class Ledger {
     record Initiator(UUID userId, String name, UUID organisationId) {
 
         static Initiator of(CurrentUser user) {
+            if (user.userId() == null) {
+                return new Initiator(null, "API key（" + user.organisationName() + "）", user.organisationId());
+            }
             return new Initiator(user.userId(), user.displayName() + "（" + user.organisationName() + "）", user.organisationId());
         }
 
@@ -89,6 +92,11 @@ class Ledger {
 
     /** As {@link #submit(Request)}; {@code alsoRecord} runs in the same transaction when the operation is new (e.g. the trade row). */
     Submitted submit(Request request, Consumer<Operation> alsoRecord) {
+        if (request.needsApproval() && request.kind() != OperationKind.SURRENDER && request.by().userId() == null) {
+            // a second person of the same organisation approves: the first must be a named person, not an API key
+            throw new org.opencets.identity.AccessDenied("denied.registry.person",
+                    "Operations that need a second person's approval are initiated and decided by named people, not API keys");
+        }
         List<FieldViolation> problems = LedgerRules.check(request);
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
@@ -151,6 +159,13 @@ class Ledger {
                         Account reservedIn = account(pending.debitAccount());
                         Move m = new Move(reservedIn, HoldingState.RESERVED, account(leg.creditAccount()), leg.creditState(), leg.unitType(), leg.vintage(),
                                 leg.quantity());
+                        if (approve) {
+                            // the accounts' statuses as they are now: one closed or frozen since the request is not posted to
+                            List<FieldViolation> now = LedgerRules.statuses(op.kind(), m);
+                            if (!now.isEmpty()) {
+                                throw new ValidationFailed(now);
+                            }
+                        }
                         if (approve) {
                             move(operationId, 1000 + pending.leg(), m, reservedIn, HoldingState.RESERVED, m.credit(), m.creditState(),
                                     LedgerEntry.Phase.POST_PENDING, pending.id(), reversalOf(op, pending.leg()), at);

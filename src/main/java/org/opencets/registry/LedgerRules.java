@@ -26,15 +26,22 @@ final class LedgerRules {
             if (m.debit().id() == m.credit().id() && m.debitState() == m.creditState()) {
                 problems.add(FieldViolation.of("to", "registry.same.holding", "The allowances would move to where they already are"));
             }
-            if (!m.debit().kind().national() && !m.debit().status().maySend(r.kind())) {
-                problems.add(FieldViolation.of("from", "registry.account.status.send", "Account {0} is {1}: it may not send this",
-                        m.debit().number(), m.debit().status().name()));
-            }
-            if (m.credit().id() != m.debit().id() && !m.credit().status().mayReceive()) {
-                problems.add(FieldViolation.of("to", "registry.account.closed", "Account {0} is closed", m.credit().number()));
-            }
+            problems.addAll(statuses(r.kind(), m));
         }
         return problems.stream().distinct().toList();
+    }
+
+    /** What the two accounts' statuses allow: checked on request, and again on approval. */
+    static List<FieldViolation> statuses(OperationKind kind, Ledger.Move m) {
+        List<FieldViolation> problems = new ArrayList<>();
+        if (!m.debit().kind().national() && !m.debit().status().maySend(kind)) {
+            problems.add(FieldViolation.of("from", "registry.account.status.send", "Account {0} is {1}: it may not send this",
+                    m.debit().number(), m.debit().status().name()));
+        }
+        if (m.credit().id() != m.debit().id() && !m.credit().status().mayReceive()) {
+            problems.add(FieldViolation.of("to", "registry.account.closed", "Account {0} is closed", m.credit().number()));
+        }
+        return problems;
     }
 
     static List<FieldViolation> quantity(long quantity) {

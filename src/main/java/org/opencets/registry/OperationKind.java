@@ -6,6 +6,10 @@ public enum OperationKind {
     CANCELLATION, SURRENDER, REVERSAL, ACCOUNT_STATUS;
 
     /** Releases give back what an account held for a freeze or a pledge; a frozen account may still receive them. */
+    boolean courtOrdered() {
+        return this == FREEZE || this == RELEASE_FREEZE;
+    }
+
     boolean releases() {
         return this == RELEASE_FREEZE || this == RELEASE_PLEDGE;
     }

@@ -111,7 +111,8 @@ public class Registry {
 
     /** Maker-checker: a second person decides. Operator and authority operations by the initiator's own organisation; an emitter's surrender by its province. */
     public boolean mayDecide(CurrentUser user, Operation op) {
-        if (op.status() != Operation.Status.PENDING_APPROVAL || !RegistryAccess.actor(user) || user.userId().equals(op.initiatorId())) {
+        if (op.status() != Operation.Status.PENDING_APPROVAL || !RegistryAccess.actor(user) || user.userId() == null
+                || user.userId().equals(op.initiatorId())) {
             return false;
         }
         if (op.kind() == OperationKind.SURRENDER && op.initiatorOrganisationId() != null
@@ -119,7 +120,8 @@ public class Registry {
                 && !user.organisationId().equals(op.initiatorOrganisationId())) {
             return user.kind() == OrganisationKind.PROVINCE_BUREAU && user.region().contains(store.account(op.account()).orElseThrow().region());
         }
-        return user.organisationId().equals(op.initiatorOrganisationId()) && (user.kind() == OrganisationKind.REGISTRY_OPERATOR || user.kind().isBureau());
+        return op.initiatorId() != null && user.organisationId().equals(op.initiatorOrganisationId())
+                && (user.kind() == OrganisationKind.REGISTRY_OPERATOR || user.kind().isBureau());
     }
 
     // ---- accounts
@@ -224,22 +226,26 @@ public class Registry {
 
     /** A judicial freeze (司法冻结) of a quantity, on a court's order: initiated by one operator, approved by another. */
     public Submitted freeze(CurrentUser user, String id, String number, Vintage vintage, long quantity, String courtOrder) {
+        RegistryAccess.requireOperator(user);
         return hold(user, id, number, vintage, quantity, OperationKind.FREEZE, HoldingState.AVAILABLE, HoldingState.FROZEN, courtOrder,
                 Map.of("courtOrder", required("courtOrder", courtOrder)));
     }
 
     public Submitted releaseFreeze(CurrentUser user, String id, String number, Vintage vintage, long quantity, String courtOrder) {
+        RegistryAccess.requireOperator(user);
         return hold(user, id, number, vintage, quantity, OperationKind.RELEASE_FREEZE, HoldingState.FROZEN, HoldingState.AVAILABLE, courtOrder,
                 Map.of("courtOrder", required("courtOrder", courtOrder)));
     }
 
     /** A pledge (质押) to a bank under a contract (seed 004 §三(四)8): registered by one operator, approved by another. */
     public Submitted pledge(CurrentUser user, String id, String number, Vintage vintage, long quantity, String pledgee, String contract) {
+        RegistryAccess.requireOperator(user);
         return hold(user, id, number, vintage, quantity, OperationKind.PLEDGE, HoldingState.AVAILABLE, HoldingState.PLEDGED, contract,
                 pledgeDetails(pledgee, contract));
     }
 
     public Submitted releasePledge(CurrentUser user, String id, String number, Vintage vintage, long quantity, String pledgee, String contract) {
+        RegistryAccess.requireOperator(user);
         return hold(user, id, number, vintage, quantity, OperationKind.RELEASE_PLEDGE, HoldingState.PLEDGED, HoldingState.AVAILABLE, contract,
                 pledgeDetails(pledgee, contract));
     }
@@ -338,6 +344,7 @@ public class Registry {
         if (op.status() != Operation.Status.PENDING_APPROVAL) {
             throw invalid("operation", "registry.operation.decided", "This operation has already been decided: nothing was done");
         }
+        RegistryAccess.requirePerson(user);
         if (user.userId().equals(op.initiatorId())) {
             throw invalid("operation", "registry.maker.checker", "You initiated this operation: a second person must decide it");
         }

@@ -57,6 +57,16 @@ final class RegistryAccess {
         }
     }
 
+    /**
+     * Maker-checker needs two named people: an operation that waits for approval, and its approval, cannot come from an
+     * organisation's API key (which names nobody, so its user could approve their own).
+     */
+    static void requirePerson(CurrentUser user) {
+        if (user.userId() == null) {
+            throw new AccessDenied("denied.registry.person", "Operations that need a second person's approval are initiated and decided by named people, not API keys");
+        }
+    }
+
     static boolean actor(CurrentUser user) {
         return user.has(Role.OFFICER) || user.has(Role.ADMIN);
     }

@@ -9,16 +9,25 @@ import org.opencets.shared.Vintage;
 /** Parses quantities and vintages as users and clients type them, refusing fractions, junk and absurd sizes with a specific error. */
 final class RegistryInput {
 
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
+
     private RegistryInput() {
     }
 
     /** A whole, positive number of tonnes from a form field or a JSON number or string. */
     static long quantity(Object raw) {
         BigDecimal value;
-        try {
-            value = raw instanceof BigDecimal b ? b : new BigDecimal(String.valueOf(raw).strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new ValidationFailed(FieldViolation.of("quantity", "registry.quantity.number", "The quantity must be a whole number of tonnes"));
+        if (raw instanceof BigDecimal b) {
+            value = b;
+        } else if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+            value = BigDecimal.valueOf(((Number) raw).longValue());
+        } else {
+            // full-width digits (as a Chinese input method types them) read as ASCII; thousands separators only in threes
+            String text = java.text.Normalizer.normalize(String.valueOf(raw), java.text.Normalizer.Form.NFKC).strip();
+            if (!PLAIN.matcher(text).matches()) {
+                throw new ValidationFailed(FieldViolation.of("quantity", "registry.quantity.number", "The quantity must be a whole number of tonnes"));
+            }
+            value = new BigDecimal(text.replace(",", ""));
         }
         if (value.signum() <= 0) {
             throw new ValidationFailed(LedgerRules.quantity(0));

@@ -87,7 +87,10 @@ class LedgerRulesTest {
         assertThat(codes(() -> RegistryInput.quantity("1.5"))).containsExactly("registry.quantity.whole");
         assertThat(codes(() -> RegistryInput.quantity("abc"))).containsExactly("registry.quantity.number");
         assertThat(codes(() -> RegistryInput.vintage("2018"))).containsExactly("vintage.range");
+        assertThat(codes(() -> RegistryInput.quantity("1e3"))).containsExactly("registry.quantity.number");
+        assertThat(codes(() -> RegistryInput.quantity("1,0,0"))).containsExactly("registry.quantity.number");
         assertThat(RegistryInput.quantity("2,000")).isEqualTo(2_000);
+        assertThat(RegistryInput.quantity("１２")).isEqualTo(12); // full-width, as a Chinese input method types it
         assertThat(fx.balance(a.account(), V2024, HoldingState.AVAILABLE)).isEqualTo(1_000);
         assertThat(fx.registry.operations(a.officer(), a.number())).hasSize(1); // the test issuance only
     }
@@ -218,6 +221,28 @@ class LedgerRulesTest {
         assertThat(fx.balance(a.account(), V2024, HoldingState.FROZEN)).isZero();
         assertThat(fx.balance(b.account(), V2024, HoldingState.AVAILABLE)).isZero();
         assertThat(fx.checker.run("test").passed()).isTrue();
+    }
+
+    @Test
+    void aCourtFreezeAppliesWhateverTheStatusButAnApprovalRechecksTheAccountsAsTheyAreNow() {
+        Holder a = fx.funded("330206", V2024, 1_000);
+        Holder b = fx.newHolder("330211");
+        var maker = fx.user("registry.operator");
+        var checker = fx.user("registry.checker");
+        fx.registry.approve(checker, fx.registry.changeStatus(maker, id(), a.number(), AccountStatus.RESTRICTED, "涉嫌违规交易").operation().id());
+        fx.registry.approve(checker, fx.registry.freeze(maker, id(), a.number(), V2024, 100, "(2026)浙0206执保4号").operation().id());
+        assertThat(fx.balance(a.account(), V2024, HoldingState.FROZEN)).isEqualTo(100);
+
+        assertThat(codes(() -> fx.registry.transfer(maker, id(), a.number(), b.number(), V2024, 1, null))).containsExactly("registry.account.status.send");
+
+        Holder c = fx.funded("330206", V2024, 1_000);
+        Submitted transfer = fx.registry.transfer(maker, id(), c.number(), b.number(), V2024, 40, "划转");
+        fx.registry.approve(checker, fx.registry.changeStatus(maker, id(), b.number(), AccountStatus.CLOSED, "企业注销").operation().id());
+
+        assertThat(codes(() -> fx.registry.approve(checker, transfer.operation().id()))).contains("registry.account.closed");
+        assertThat(fx.balance(b.account(), V2024, HoldingState.AVAILABLE)).isZero();
+        fx.registry.reject(checker, transfer.operation().id(), "收款账户已注销");
+        assertThat(fx.balance(c.account(), V2024, HoldingState.AVAILABLE)).isEqualTo(1_000);
     }
 
     @Test

