@@ -114,7 +114,7 @@ class Ledger {
 
     private Submitted post(Request request, String content, String sha256, Consumer<Operation> alsoRecord) {
         UUID id = UUID.randomUUID();
-        Instant at = clock.now();
+        Instant at = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL stores it
         if (!store.insertOperation(id, request.idempotencyId(), request.kind(), sha256, content, request.reference(), request.account(),
                 request.needsApproval(), request.by(), at)) {
             if (!store.sha256Of(request.idempotencyId()).equals(sha256)) {
@@ -122,6 +122,15 @@ class Ledger {
                         "This id was already used for a different request: nothing was done", request.idempotencyId()));
             }
             return new Submitted(store.operationByIdempotencyId(request.idempotencyId()).orElseThrow(), true);
+        }
+        if (request.moves().size() > 1) {
+            List<LedgerStore.HoldingRef> touched = new ArrayList<>();
+            for (Move m : request.moves()) {
+                touched.add(new LedgerStore.HoldingRef(m.debit(), m.unit(), m.vintage(), m.debitState()));
+                touched.add(request.needsApproval() ? new LedgerStore.HoldingRef(m.debit(), m.unit(), m.vintage(), HoldingState.RESERVED)
+                        : new LedgerStore.HoldingRef(m.credit(), m.unit(), m.vintage(), m.creditState()));
+            }
+            store.lockHoldings(touched);
         }
         int leg = 0;
         for (Move m : request.moves()) {
@@ -132,7 +141,10 @@ class Ledger {
                 move(id, leg, m, m.debit(), m.debitState(), m.credit(), m.creditState(), LedgerEntry.Phase.POSTED, null, m.reverses(), at);
             }
         }
-        Operation op = store.operation(id).orElseThrow();
+        Operation op = new Operation(id, request.idempotencyId(), request.kind(),
+                request.needsApproval() ? Operation.Status.PENDING_APPROVAL : Operation.Status.POSTED, request.reference(),
+                request.account() == null ? null : request.account().number(), request.details(), request.moves().stream().map(Ledger::leg).toList(),
+                request.by().name(), request.by().userId(), request.by().organisationId(), at, null);
         alsoRecord.accept(op);
         return new Submitted(op, false);
     }
@@ -146,12 +158,23 @@ class Ledger {
             try {
                 return tx.execute(status -> {
                     Operation op = store.operation(operationId).orElseThrow(() -> new RecordNotFound("Registry operation", operationId));
-                    Instant at = clock.now();
+                    Instant at = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL stores it
                     if (!store.insertDecision(operationId, approve, by, reason, at)) {
                         throw new ValidationFailed(FieldViolation.of("operation", "registry.operation.decided",
                                 "This operation has already been decided: nothing was done"));
                     }
-                    for (LedgerEntry pending : store.entriesOf(operationId)) {
+                    List<LedgerEntry> entries = store.entriesOf(operationId);
+                    if (op.legs().size() > 1) {
+                        List<LedgerStore.HoldingRef> touched = new ArrayList<>();
+                        for (Operation.Leg leg : op.legs()) {
+                            Account debit = account(leg.debitAccount());
+                            touched.add(new LedgerStore.HoldingRef(debit, leg.unitType(), leg.vintage(), HoldingState.RESERVED));
+                            touched.add(approve ? new LedgerStore.HoldingRef(account(leg.creditAccount()), leg.unitType(), leg.vintage(), leg.creditState())
+                                    : new LedgerStore.HoldingRef(debit, leg.unitType(), leg.vintage(), leg.debitState()));
+                        }
+                        store.lockHoldings(touched);
+                    }
+                    for (LedgerEntry pending : entries) {
                         if (pending.phase() != LedgerEntry.Phase.PENDING) {
                             continue;
                         }
@@ -184,6 +207,10 @@ class Ledger {
                 throw new ValidationFailed(LedgerRules.insufficient(e.move, store, OperationKind.TRANSFER));
             }
         });
+    }
+
+    private static Operation.Leg leg(Move m) {
+        return new Operation.Leg(m.debit().number(), m.debitState(), m.credit().number(), m.creditState(), m.unit(), m.vintage(), m.quantity());
     }
 
     private Long reversalOf(Operation op, int leg) {

@@ -205,6 +205,28 @@ class LedgerStore {
                 .query(Long.class).single();
     }
 
+    /** One holding a request touches. */
+    record HoldingRef(Account account, UnitType unit, Vintage vintage, HoldingState state) {
+    }
+
+    /**
+     * Resolves (creating on first use) and locks every holding the request touches — national ones aside, which carry no
+     * balance — in one order for every request: holdings are created in key order and locked in id order, so that two
+     * multi-leg requests cannot deadlock each other whatever the order of their legs.
+     */
+    void lockHoldings(List<HoldingRef> holdings) {
+        List<HoldingRef> sorted = holdings.stream().filter(h -> !h.account().kind().national()).distinct()
+                .sorted(java.util.Comparator.comparingLong((HoldingRef h) -> h.account().id()).thenComparing(h -> h.unit().name())
+                        .thenComparing(h -> h.vintage().toString()).thenComparing(h -> h.state().name()))
+                .toList();
+        List<Long> ids = new ArrayList<>();
+        for (HoldingRef h : sorted) {
+            ids.add(jdbc.sql("select registry.holding_id(?,?,?,?)").params(h.account().id(), h.unit().name(), h.vintage().toString(), h.state().name())
+                    .query(Long.class).single());
+        }
+        jdbc.sql("select id from registry.holding where id = any(?) order by id for no key update").param(ids.toArray(Long[]::new)).query(Long.class).list();
+    }
+
     List<LedgerEntry> entriesOf(UUID operation) {
         return jdbc.sql(ENTRY_SELECT + " where t.operation_id = ? order by t.id").param(operation).query(this::entry).list();
     }

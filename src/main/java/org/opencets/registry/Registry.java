@@ -285,7 +285,10 @@ public class Registry {
         if (!original.effective() || original.kind() == OperationKind.REVERSAL || original.kind() == OperationKind.ACCOUNT_STATUS) {
             throw invalid("operation", "registry.reversal.not.effective", "Only a posted or approved movement can be reversed");
         }
-        if (!store.operations("o.kind = 'REVERSAL' and o.reference = ? and (d.outcome is null or d.outcome = 'APPROVED')", operationId.toString()).isEmpty()) {
+        // a retry of a request already recorded is the ledger's to answer (its first outcome, or a refusal if the content differs)
+        boolean retry = store.operationByIdempotencyId(id).isPresent();
+        if (!retry && !store.operations("o.kind = 'REVERSAL' and o.reference = ? and (d.outcome is null or d.outcome = 'APPROVED')", operationId.toString())
+                .isEmpty()) {
             throw invalid("operation", "registry.reversal.twice", "This operation has already been reversed");
         }
         List<Ledger.Move> moves = new ArrayList<>();

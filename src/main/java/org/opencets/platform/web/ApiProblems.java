@@ -73,6 +73,14 @@ class ApiProblems {
         return invalid(List.of(FieldViolation.of(name, "parameter.invalid", "Missing or invalid value")));
     }
 
+    /** Lost a lock or serialization race more often than the service retries it: nothing was done, try again. */
+    @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> busy(org.springframework.dao.ConcurrencyFailureException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Too much contention right now: nothing was done; retry with the same id");
+        problem.setType(URI.create("https://opencets.org/problems/contention"));
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+    }
+
     @ExceptionHandler(ConcurrentModification.class)
     ProblemDetail conflict(ConcurrentModification e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
