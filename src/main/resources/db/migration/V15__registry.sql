@@ -58,7 +58,7 @@ create table registry.operation (
     created_at      timestamptz not null
 );
 create index operation_account on registry.operation (account_id, created_at);
-create index operation_kind on registry.operation (kind, created_at);
+create index operation_reversal on registry.operation (reference) where kind = 'REVERSAL';
 
 create table registry.operation_decision (
     operation_id  uuid primary key references registry.operation (id),

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -115,13 +116,20 @@ class Ledger {
     private Submitted post(Request request, String content, String sha256, Consumer<Operation> alsoRecord) {
         UUID id = UUID.randomUUID();
         Instant at = clock.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS); // as PostgreSQL stores it
+        if (!request.needsApproval() && request.moves().size() == 1) {
+            Move m = request.moves().getFirst();
+            Optional<Long> posted;
+            try {
+                posted = store.insertPostedOperation(id, request.idempotencyId(), request.kind(), sha256, content, request.reference(), request.account(),
+                        request.by(), at, m.debit(), m.debitState(), m.credit(), m.creditState(), m.unit(), m.vintage(), m.quantity(), m.reverses());
+            } catch (DataIntegrityViolationException e) {
+                throw refusal(e, m);
+            }
+            return posted.isPresent() ? submitted(id, request, at, alsoRecord) : replay(request, sha256);
+        }
         if (!store.insertOperation(id, request.idempotencyId(), request.kind(), sha256, content, request.reference(), request.account(),
                 request.needsApproval(), request.by(), at)) {
-            if (!store.sha256Of(request.idempotencyId()).equals(sha256)) {
-                throw new ValidationFailed(FieldViolation.of("id", "registry.idempotency.mismatch",
-                        "This id was already used for a different request: nothing was done", request.idempotencyId()));
-            }
-            return new Submitted(store.operationByIdempotencyId(request.idempotencyId()).orElseThrow(), true);
+            return replay(request, sha256);
         }
         if (request.moves().size() > 1) {
             List<LedgerStore.HoldingRef> touched = new ArrayList<>();
@@ -141,6 +149,19 @@ class Ledger {
                 move(id, leg, m, m.debit(), m.debitState(), m.credit(), m.creditState(), LedgerEntry.Phase.POSTED, null, m.reverses(), at);
             }
         }
+        return submitted(id, request, at, alsoRecord);
+    }
+
+    /** The id is taken: the first outcome if this is the same request, a refusal if it is another. */
+    private Submitted replay(Request request, String sha256) {
+        if (!store.sha256Of(request.idempotencyId()).equals(sha256)) {
+            throw new ValidationFailed(FieldViolation.of("id", "registry.idempotency.mismatch",
+                    "This id was already used for a different request: nothing was done", request.idempotencyId()));
+        }
+        return new Submitted(store.operationByIdempotencyId(request.idempotencyId()).orElseThrow(), true);
+    }
+
+    private Submitted submitted(UUID id, Request request, Instant at, Consumer<Operation> alsoRecord) {
         Operation op = new Operation(id, request.idempotencyId(), request.kind(),
                 request.needsApproval() ? Operation.Status.PENDING_APPROVAL : Operation.Status.POSTED, request.reference(),
                 request.account() == null ? null : request.account().number(), request.details(), request.moves().stream().map(Ledger::leg).toList(),
@@ -227,15 +248,20 @@ class Ledger {
         try {
             store.move(op, leg, debit, debitState, credit, creditState, original.unit(), original.vintage(), original.quantity(), phase, pending, reverses, at);
         } catch (DataIntegrityViolationException e) {
-            String message = String.valueOf(e.getMostSpecificCause().getMessage());
-            if (message.contains("holding_balance_check")) {
-                throw new Insufficient(new Move(debit, debitState, credit, creditState, original.unit(), original.vintage(), original.quantity()));
-            }
-            if (message.contains("transfer_reverses_id_key")) {
-                throw new ValidationFailed(FieldViolation.of("reference", "registry.reversal.twice", "This operation has already been reversed"));
-            }
-            throw e;
+            throw refusal(e, new Move(debit, debitState, credit, creditState, original.unit(), original.vintage(), original.quantity()));
         }
+    }
+
+    /** What a constraint the database enforced says to the user (the transaction rolls back either way). */
+    private static RuntimeException refusal(DataIntegrityViolationException e, Move m) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        if (message.contains("holding_balance_check")) {
+            return new Insufficient(m);
+        }
+        if (message.contains("transfer_reverses_id_key")) {
+            return new ValidationFailed(FieldViolation.of("reference", "registry.reversal.twice", "This operation has already been reversed"));
+        }
+        return e;
     }
 
     private static <T> T retrying(Supplier<T> work) {

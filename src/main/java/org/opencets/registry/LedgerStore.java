@@ -43,6 +43,12 @@ class LedgerStore {
         return jdbc.sql("select * from registry.account where number = ?").param(number).query(this::mapAccount).optional();
     }
 
+    /** The accounts of these numbers that exist, by number, in one query. */
+    Map<String, Account> accounts(String... numbers) {
+        return jdbc.sql("select * from registry.account where number = any(?)").param(numbers).query(this::mapAccount).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Account::number, a -> a));
+    }
+
     Optional<Account> accountById(long id) {
         return jdbc.sql("select * from registry.account where id = ?").param(id).query(this::mapAccount).optional();
     }
@@ -142,6 +148,25 @@ class LedgerStore {
                 .params(id, idempotencyId, kind.name(), sha256, content, reference, account == null ? null : account.id(), needsApproval, by.userId(),
                         by.name(), by.organisationId(), Timestamp.from(at))
                 .update() == 1;
+    }
+
+    /**
+     * The common case in one round trip: a new single-leg operation posted at once — the operation row and its
+     * transfer in one statement. Empty when the idempotency id is already taken (nothing was written).
+     */
+    Optional<Long> insertPostedOperation(UUID id, String idempotencyId, OperationKind kind, String sha256, String content, String reference,
+            Account account, Ledger.Initiator by, Instant at, Account debit, HoldingState debitState, Account credit, HoldingState creditState,
+            UnitType unit, Vintage vintage, long quantity, Long reversesId) {
+        return jdbc.sql("""
+                with op as (
+                  insert into registry.operation (id, idempotency_id, kind, content_sha256, content, reference, account_id, needs_approval, initiated_by,
+                    initiator_name, organisation_id, created_at) values (?,?,?,?,cast(? as jsonb),?,?,false,?,?,?,?)
+                  on conflict (idempotency_id) do nothing returning id)
+                select registry.move(op.id, 1, ?, ?, ?, ?, ?, ?, ?, 'POSTED', null, ?, ?) from op""")
+                .params(id, idempotencyId, kind.name(), sha256, content, reference, account == null ? null : account.id(), by.userId(), by.name(),
+                        by.organisationId(), Timestamp.from(at), debit.id(), debitState.name(), credit.id(), creditState.name(), unit.name(),
+                        vintage.toString(), quantity, reversesId, Timestamp.from(at))
+                .query(Long.class).optional();
     }
 
     String sha256Of(String idempotencyId) {

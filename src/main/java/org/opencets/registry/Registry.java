@@ -149,8 +149,16 @@ public class Registry {
 
     /** Moves available allowances to another account: at once for the holder; for an operator or a province, after a second person approves. */
     public Submitted transfer(CurrentUser user, String id, String from, String to, Vintage vintage, long quantity, String reason) {
-        Account source = account(user, from);
-        Account target = store.account(to).orElseThrow(() -> invalid("to", "registry.account.unknown", "There is no account {0}", to));
+        Map<String, Account> both = store.accounts(from, to);
+        Account source = both.get(from);
+        if (source == null) {
+            throw new RecordNotFound("Registry account", from);
+        }
+        RegistryAccess.requireSees(user, source);
+        Account target = both.get(to);
+        if (target == null) {
+            throw invalid("to", "registry.account.unknown", "There is no account {0}", to);
+        }
         boolean holder = RegistryAccess.isHolder(user, source);
         boolean authority = RegistryAccess.isOperator(user) || (source.kind() == AccountKind.PROVINCIAL && RegistryAccess.isProvince(user, source));
         if (!holder && !authority) {
