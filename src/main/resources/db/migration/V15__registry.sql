@@ -80,8 +80,8 @@ create table registry.transfer (
     vintage           text not null,
     quantity          bigint not null check (quantity > 0 and quantity <= 10000000000),
     phase             text not null check (phase in ('POSTED', 'PENDING', 'POST_PENDING', 'VOID_PENDING')),
-    pending_id        bigint unique references registry.transfer (id),
-    reverses_id       bigint unique references registry.transfer (id),
+    pending_id        bigint references registry.transfer (id),
+    reverses_id       bigint references registry.transfer (id),
     created_at        timestamptz not null,
     foreign key (debit_holding_id, unit_type, vintage) references registry.holding (id, unit_type, vintage),
     foreign key (credit_holding_id, unit_type, vintage) references registry.holding (id, unit_type, vintage),
@@ -91,7 +91,9 @@ create table registry.transfer (
 );
 create index transfer_debit on registry.transfer (debit_holding_id, id);
 create index transfer_credit on registry.transfer (credit_holding_id, id);
-create index transfer_created on registry.transfer (created_at);
+-- a reservation is resolved once and a transfer reversed once; partial, so ordinary transfers add no entries to them
+create unique index transfer_pending_id_key on registry.transfer (pending_id) where pending_id is not null;
+create unique index transfer_reverses_id_key on registry.transfer (reverses_id) where reverses_id is not null;
 
 create table registry.account_status_change (
     id           bigint generated always as identity primary key,
