@@ -186,9 +186,9 @@ class LedgerStore {
     }
 
     private static final String OPERATION_SELECT = """
-            select o.*, a.number account_number, d.outcome, d.decider_name, d.reason, d.decided_at
-            from registry.operation o left join registry.account a on a.id = o.account_id
-            left join registry.operation_decision d on d.operation_id = o.id""";
+            select o.*, (select a.number from registry.account a where a.id = o.account_id) account_number,
+              d.outcome, d.decider_name, d.reason, d.decided_at
+            from registry.operation o left join registry.operation_decision d on d.operation_id = o.id""";
 
     boolean insertDecision(UUID operation, boolean approved, Ledger.Initiator by, String reason, Instant at) {
         return jdbc.sql("""

@@ -58,13 +58,22 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Benchmark (not in the suite; run {@code bench/registry.sh [clients] [seconds]}): transfers per second between
- * funded emitter accounts through the registry's application service ({@link Registry#transfer}) and through the REST
- * API ({@code POST /api/v1/registry/transfers} over real HTTP, authenticated with each emitter organisation's API key,
- * as a plant's or a broker's system would call it), against {@code pgbench -b tpcb-like} on the same embedded
- * PostgreSQL with the same number of clients. Prints TPS, p50 and p99 of each, their ratios, where the CPU went, proof
- * that every successful request made exactly one transfer and nothing else moved, the invariant check, and a profile of
- * one transfer's round trips.
+ * Benchmark (not in the suite; run {@code bench/registry.sh [clients] [seconds] [rounds]}): transfers per second
+ * between funded emitter accounts through the registry's application service ({@link Registry#transfer}, in-process)
+ * and through the REST API ({@code POST /api/v1/registry/transfers} over real HTTP with {@link HttpClient},
+ * authenticated with each emitter organisation's API key as a plant's or a broker's system would call it), against
+ * {@code pgbench -b tpcb-like -M prepared} on the same embedded PostgreSQL with the same number of clients, in a
+ * database of its own. Prints for each TPS, p50 and p99 (pgbench's from its per-transaction log {@code -l}: its summary
+ * has only the mean), the ratios to pgbench, CPU per transaction (PostgreSQL's processes, this JVM by thread group,
+ * other processes) and what the server's backends were doing (pg_stat_activity samples); then proof that nothing was lost
+ * or made up (one operation and one ledger transfer per successful request, the bench accounts' total unchanged, the
+ * returned operation equal to the one recorded, the invariant check), and a profile: one transfer's round trips and the
+ * server CPU of each (against tpcb-like sent the same way from Java, and pgbench's own per-statement latencies), the
+ * server's row work per request, optionally perf samples of the backends, and JFR samples of the JVM.
+ * <p>
+ * Everything runs on one machine: the JVM (app and bench clients, including the HTTP client) and PostgreSQL share
+ * the CPUs, while pgbench's client is a small C program. With rounds &gt; 1 the three alternate, so that other load on
+ * the machine hits them alike.
  */
 @IntegrationTest
 class RegistryBench {
@@ -89,8 +98,6 @@ class RegistryBench {
     static final String PASSWORD = "Bench@" + RUN;
 
     @Autowired
-    org.opencets.identity.Regions regions;
-    @Autowired
     EmbeddedPostgres postgres;
     @Autowired
     DataSource dataSource;
@@ -112,6 +119,8 @@ class RegistryBench {
     InvariantChecker checker;
     @Autowired
     PolicyYearData policy;
+    @Autowired
+    org.opencets.identity.Regions regions;
     @Autowired
     WorkClock clock;
     @Autowired
@@ -225,6 +234,20 @@ class RegistryBench {
         System.out.printf("BENCH check balances: the %d bench accounts hold %,d t before and %,d t after (transfers only between them)%n",
                 holders.size(), before, after);
         assertThat(after).isEqualTo(before);
+        // what a request returns is what the registry recorded: the operation read back equals the one returned
+        int same = 0;
+        for (int i = 0; i < 100; i++) {
+            Holder from = holders.get(i);
+            Holder to = holders.get(holders.size() - 1 - i);
+            Submitted s = registry.transfer(from.officer(), prefix("readback") + i, from.number(), to.number(), VINTAGE, 1 + i % 10, i % 2 == 0 ? null : "bench");
+            assertThat(s.operation()).isEqualTo(store.operation(s.operation().id()).orElseThrow());
+            Submitted again = registry.transfer(from.officer(), prefix("readback") + i, from.number(), to.number(), VINTAGE, 1 + i % 10, i % 2 == 0 ? null : "bench");
+            assertThat(again.replayed()).isTrue();
+            assertThat(again.operation()).isEqualTo(s.operation());
+            same++;
+        }
+        System.out.printf("BENCH check returned operations: %d transfers' returned operation equals the one read back from the database, and"
+                + " their retries (same id) return it again without moving anything%n", same);
         InvariantCheck check = checker.run("bench");
         System.out.printf("BENCH invariant check: passed %s, %,d transfers and %,d holdings checked in %d ms%s%n", check.passed(),
                 check.transfersChecked(), check.holdingsChecked(), check.millis(), check.passed() ? "" : ", violations " + check.violations());
@@ -252,6 +275,7 @@ class RegistryBench {
         double seconds;
         long[] latencies; // ns, sorted
         Cpu cpu;
+        String waits = "";
         String note = "";
         List<String> errors = new ArrayList<>();
 
@@ -268,6 +292,7 @@ class RegistryBench {
             all.latencies = phases.stream().flatMapToLong(p -> Arrays.stream(p.latencies)).sorted().toArray();
             all.cpu = phases.stream().map(p -> p.cpu).reduce(Cpu::plus).orElseThrow();
             all.note = phases.get(phases.size() - 1).note;
+            all.waits = phases.get(phases.size() - 1).waits;
             phases.forEach(p -> all.errors.addAll(p.errors));
             return all;
         }
@@ -344,12 +369,14 @@ class RegistryBench {
             }));
         }
         Cpu cpu0 = Cpu.now(postmaster());
+        Waits waits = new Waits("opencets");
         window[0] = System.nanoTime();
         start.countDown();
         for (Thread th : threads) {
             th.join();
         }
         window[1] = System.nanoTime();
+        waits.close();
         Cpu cpu1 = Cpu.now(postmaster());
         Phase p = new Phase();
         p.label = label;
@@ -359,6 +386,7 @@ class RegistryBench {
         p.latencies = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         p.cpu = cpu1.minus(cpu0).withClientThreads(clientCpu.get() / 1e9);
         p.errors = errors;
+        p.waits = waits.summary();
         okCount.merge(phase, p.ok, Long::sum);
         System.out.printf("BENCH run %s: %d ok, %d failed in %.1f s = %.0f transfers/s, p50 %.2f ms, p99 %.2f ms; cpu %s%s%n", label, p.ok,
                 p.failed, p.seconds, p.tps(), p.percentileMs(50), p.percentileMs(99), p.cpu.perTransaction(Math.max(1, p.ok)),
@@ -383,6 +411,7 @@ class RegistryBench {
                 p.percentileMs(50), p.percentileMs(99), p.meanMs(), p.ok, p.failed, p.seconds);
         System.out.printf("BENCH   cpu: %.2f of %d CPUs busy; %s%n", p.cpu.busySeconds() / p.seconds, Runtime.getRuntime().availableProcessors(),
                 p.cpu.perTransaction(p.ok));
+        System.out.printf("BENCH   server backends (pg_stat_activity every 10 ms, last round): %s%n", p.waits);
     }
 
     // ---- pgbench
@@ -411,14 +440,17 @@ class RegistryBench {
     Phase pgbench(int clients, int seconds) throws Exception {
         Path logs = Files.createTempDirectory("pgbench-logs-");
         Cpu cpu0 = Cpu.now(postmaster());
+        Waits waits = new Waits(PGBENCH_DB);
         long t0 = System.nanoTime();
         // -l: one line per transaction (latency in µs) for the percentiles; pgbench itself prints only the mean and stddev
         String out = exec(concat(List.of(PGBENCH, "-b", "tpcb-like", "-c", Integer.toString(clients), "-j", Integer.toString(clients), "-T",
                 Integer.toString(seconds), "-M", "prepared", "-l", "--log-prefix=" + logs.resolve("tx")), pgbenchConnection()));
         long t1 = System.nanoTime();
+        waits.close();
         Cpu cpu1 = Cpu.now(postmaster());
         Phase p = new Phase();
         p.label = "pgbench";
+        p.waits = waits.summary();
         double tps = Double.parseDouble(group(out, "tps = ([0-9.]+) \\(without initial connection time\\)"));
         p.ok = Long.parseLong(group(out, "number of transactions actually processed: (\\d+)"));
         String failedLine = group(out, "number of failed transactions: (\\d+)");
@@ -510,6 +542,51 @@ class RegistryBench {
                 .param(holders.stream().map(h -> h.account().id()).toArray(Long[]::new)).query(Long.class).single();
     }
 
+    // ---- what the server's backends are doing, sampled from pg_stat_activity every 10 ms during a run
+
+    /** Shares of backend samples by state and wait event (null wait event while active = on a CPU or waiting for one). */
+    final class Waits implements AutoCloseable {
+        final Map<String, Integer> counts = new ConcurrentHashMap<>();
+        final Thread thread;
+        volatile boolean stop;
+
+        Waits(String database) {
+            thread = Thread.ofPlatform().daemon().name("bench-waits").start(() -> {
+                try (Connection c = postgres.getDatabase("postgres", "opencets").getConnection();
+                        PreparedStatement ps = c.prepareStatement("""
+                                select state, wait_event_type, wait_event from pg_stat_activity
+                                where datname = ? and backend_type = 'client backend' and pid <> pg_backend_pid()""")) {
+                    ps.setString(1, database);
+                    while (!stop) {
+                        try (var rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                String state = rs.getString(1);
+                                String type = rs.getString(2);
+                                String key = state + (type == null ? " (on CPU or runnable)" : " " + type + ":" + rs.getString(3));
+                                counts.merge(key, 1, Integer::sum);
+                            }
+                        }
+                        Thread.sleep(10);
+                    }
+                } catch (Exception e) {
+                    counts.merge("sampler failed: " + e, 1, Integer::sum);
+                }
+            });
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop = true;
+            thread.join();
+        }
+
+        String summary() {
+            int total = Math.max(1, counts.values().stream().mapToInt(Integer::intValue).sum());
+            return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                    .map(e -> String.format("%s %.0f%%", e.getKey(), 100.0 * e.getValue() / total)).toList().toString();
+        }
+    }
+
     // ---- CPU accounting (Linux /proc): all CPUs, this JVM, and the PostgreSQL server's processes
 
     record Cpu(double busySeconds, double jvmSeconds, double postgresSeconds, Threads threads) {
@@ -573,7 +650,7 @@ class RegistryBench {
             double named = threads.app() + threads.clients() + threads.jit() + threads.benchThreads();
             return String.format("µs per transaction: PostgreSQL %.0f, JVM %.0f (bench client threads %.0f, server threads (Tomcat, Hikari, ...)"
                     + " %.0f, JDK HTTP client %.0f, GC, JIT and other VM %.0f), other processes %.0f", postgresSeconds * k, jvmSeconds * k,
-                    threads.benchThreads() * k, threads.app() * k, threads.clients() * k, Math.max(0, jvmSeconds - named) * k,
+                    threads.benchThreads() * k, Math.max(0, threads.app()) * k, Math.max(0, threads.clients()) * k, Math.max(0, jvmSeconds - named) * k,
                     Math.max(0, busySeconds - postgresSeconds - jvmSeconds) * k);
         }
     }
