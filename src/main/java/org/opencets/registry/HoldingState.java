@@ -16,9 +16,5 @@ public enum HoldingState {
     /** judicially frozen */
     FROZEN,
     /** pledged to a bank */
-    PLEDGED;
-
-    public boolean registryHolding() {
-        return this != TRADING;
-    }
+    PLEDGED
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.opencets.identity.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,9 +74,6 @@ public class InvariantChecker {
                 json.readValue(rs.getString("violations"), new TypeReference<List<String>>() { }))).list();
     }
 
-    public Optional<InvariantCheck> latest(CurrentUser user) {
-        return recent(user, 1).stream().findFirst();
-    }
 
     private record Result(Map<String, Map<String, Long>> totals, List<String> violations, long transfers, long holdings) {
     }

@@ -10,16 +10,4 @@ public record LedgerEntry(long id, UUID operationId, OperationKind kind, String 
         Instant createdAt) {
 
     public enum Phase { POSTED, PENDING, POST_PENDING, VOID_PENDING }
-
-    /** The signed change this entry makes to {@code account}'s holding in {@code state} (0 if it does not touch it). */
-    public long changeTo(String account, HoldingState state) {
-        long change = 0;
-        if (creditAccount.equals(account) && creditState == state) {
-            change += quantity;
-        }
-        if (debitAccount.equals(account) && debitState == state) {
-            change -= quantity;
-        }
-        return change;
-    }
 }

@@ -49,9 +49,6 @@ class LedgerStore {
                 .collect(java.util.stream.Collectors.toMap(Account::number, a -> a));
     }
 
-    Optional<Account> accountById(long id) {
-        return jdbc.sql("select * from registry.account where id = ?").param(id).query(this::mapAccount).optional();
-    }
 
     Optional<Account> emitterAccount(Uscc uscc) {
         return jdbc.sql("select * from registry.account where kind = 'EMITTER' and holder_uscc = ?").param(uscc.value()).query(this::mapAccount).optional();

@@ -126,12 +126,6 @@ public class Registry {
 
     // ---- accounts
 
-    /** Opens an emitter's account (the registry operator; also done on its first issuance). Opening twice returns the same account. */
-    public Account openEmitterAccount(CurrentUser user, Uscc emitter, String name, RegionCode region) {
-        RegistryAccess.requireOperator(user);
-        return store.openEmitter(emitter, name, region, clock.now());
-    }
-
     Account emitterAccount(Uscc emitter, String name, RegionCode region) {
         return store.emitterAccount(emitter).orElseGet(() -> store.openEmitter(emitter, name, region, clock.now()));
     }
@@ -209,6 +203,9 @@ public class Registry {
         Account account = account(user, number);
         if (!RegistryAccess.isHolder(user, account)) {
             throw new AccessDenied("denied.registry.holder", "Only the account's holder may do this");
+        }
+        if (year < 2019 || year > 2100) {
+            throw invalid("year", "registry.surrender.year", "Say which compliance year (2019–2100) this surrender is for");
         }
         List<String> allowed = policy.current(PolicyParameter.SURRENDER_VINTAGES, year, account.region()).vintages();
         List<FieldViolation> problems = new ArrayList<>();
@@ -300,7 +297,7 @@ public class Registry {
             throw invalid("operation", "registry.reversal.twice", "This operation has already been reversed");
         }
         List<Ledger.Move> moves = new ArrayList<>();
-        java.util.Map<String, String> details = new java.util.HashMap<>(reasonOf(required("reason", reason)));
+        Map<String, String> details = new java.util.HashMap<>(reasonOf(required("reason", reason)));
         List<LedgerEntry> entries = store.entriesOf(operationId);
         for (LedgerEntry e : entries) {
             if (e.phase() == LedgerEntry.Phase.POSTED || e.phase() == LedgerEntry.Phase.POST_PENDING) {

@@ -172,6 +172,7 @@ class LedgerRulesTest {
         assertThat(fx.balance(a.account(), Vintage.ofYear(2021), HoldingState.RESERVED)).isZero();
         assertThat(codes(() -> fx.registry.surrender(a.officer(), id(), a.number(), 2022, List.of(new Registry.SurrenderPart(V2023, 1, false)))))
                 .containsExactly("registry.surrender.vintage");
+        assertThat(codes(() -> fx.registry.surrender(a.officer(), id(), a.number(), 0, tooMuch))).containsExactly("registry.surrender.year");
 
         Submitted ok = fx.registry.surrender(a.officer(), id(), a.number(), 2022, List.of(new Registry.SurrenderPart(Vintage.ofYear(2021), 500, false),
                 new Registry.SurrenderPart(Vintage.ofYear(2022), 100, false)));
