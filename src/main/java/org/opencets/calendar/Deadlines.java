@@ -72,6 +72,15 @@ public class Deadlines {
         return compute(kind, year, region, anchor, today());
     }
 
+    /**
+     * A deadline by the national rule alone (no region's own), for steps the national registry performs for everyone
+     * (e.g. the recall of pending CCER); empty when the year has no rule. {@code anchor} is null for a fixed date.
+     */
+    public Optional<Deadline> national(DeadlineKind kind, int year, LocalDate anchor) {
+        requireFixed(kind, anchor == null);
+        return ruleOn(kind, year, "", today()).map(rule -> apply(rule, anchor));
+    }
+
     /** A deadline counted from the end of a month (monthly deposits and their completion). */
     public Deadline dueAfterMonth(DeadlineKind kind, YearMonth month, RegionCode region) {
         if (kind.anchor() != DeadlineKind.Anchor.MONTH_END) {

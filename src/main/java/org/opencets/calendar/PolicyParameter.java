@@ -28,6 +28,7 @@ public enum PolicyParameter {
     ENTITY_GAP_CAP(ValueType.PERCENT, "%"),
     CCER_OFFSET_CAP(ValueType.PERCENT, "%"),
     SURRENDER_VINTAGES(ValueType.VINTAGES, "vintage"),
+    FIRST_PERIOD_CCER_USABLE(ValueType.INTEGER, "1 = yes"),
     COMPLIANCE_RATE_INTERIM(ValueType.PERCENT, "%"),
     COMPLIANCE_RATE_FINAL(ValueType.PERCENT, "%"),
     BORROWING_GAP_THRESHOLD(ValueType.PERCENT, "%"),

@@ -15,7 +15,7 @@ public enum AccountStatus {
     boolean maySend(OperationKind kind) {
         return switch (this) {
             case OPEN -> true;
-            case RESTRICTED -> kind == OperationKind.SURRENDER || kind.releases() || kind.courtOrdered();
+            case RESTRICTED -> kind.surrenders() || kind.releases() || kind.courtOrdered();
             case FROZEN -> kind.releases() || kind.courtOrdered();
             case CLOSED -> false;
         };

@@ -171,10 +171,10 @@ class Ledger {
     }
 
     /**
-     * Approves (posts every pending leg, then runs {@code onApproval} in the same transaction) or rejects (voids them):
+     * Approves (posts every pending leg) or rejects (voids them), then runs {@code onDecision} in the same transaction:
      * exactly once — a second decision is refused by the database as well as here.
      */
-    Operation decide(UUID operationId, boolean approve, Initiator by, String reason, Consumer<Operation> onApproval) {
+    Operation decide(UUID operationId, boolean approve, Initiator by, String reason, Consumer<Operation> onDecision) {
         return retrying(() -> {
             try {
                 return tx.execute(status -> {
@@ -219,9 +219,7 @@ class Ledger {
                         }
                     }
                     Operation decided = store.operation(operationId).orElseThrow();
-                    if (approve) {
-                        onApproval.accept(decided);
-                    }
+                    onDecision.accept(decided);
                     return decided;
                 });
             } catch (Insufficient e) {

@@ -18,7 +18,8 @@ final class LedgerRules {
         if (r.idempotencyId() == null || r.idempotencyId().isBlank() || r.idempotencyId().length() > 200) {
             problems.add(FieldViolation.of("id", "registry.id.required", "Every request needs its own id (1–200 characters), chosen by the client"));
         }
-        if (r.moves().isEmpty() && r.kind() != OperationKind.ACCOUNT_STATUS) {
+        boolean offsetsOnly = r.kind() == OperationKind.SURRENDER && r.details().keySet().stream().anyMatch(k -> k.startsWith("offset."));
+        if (r.moves().isEmpty() && r.kind() != OperationKind.ACCOUNT_STATUS && !offsetsOnly) {
             problems.add(FieldViolation.of("quantity", "registry.quantity.none", "Nothing to move"));
         }
         for (Ledger.Move m : r.moves()) {

@@ -281,4 +281,45 @@ class LedgerStore {
                 Vintage.parse(rs.getString("vintage")), rs.getLong("quantity"), LedgerEntry.Phase.valueOf(rs.getString("phase")),
                 noPending ? null : pending, noReverses ? null : reverses, rs.getTimestamp("created_at").toInstant());
     }
+
+    Map<Vintage, Long> heldForEntity(Uscc entity) {
+        Map<Vintage, Long> held = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select t.vintage, sum(case when ch.account_id = pa.id then t.quantity else -t.quantity end) as held
+                from registry.operation o
+                join registry.transfer t on t.operation_id = o.id and t.phase = 'POSTED'
+                join registry.holding dh on dh.id = t.debit_holding_id
+                join registry.holding ch on ch.id = t.credit_holding_id
+                join registry.account pa on pa.kind = 'PROVINCIAL' and pa.id in (dh.account_id, ch.account_id)
+                where o.content -> 'details' ->> 'emitter' = ? and t.unit_type = 'CEA' and dh.account_id <> ch.account_id
+                group by t.vintage""")
+                .param(entity.value())
+                .query(rs -> {
+                    long q = rs.getLong("held");
+                    if (q != 0) {
+                        held.put(Vintage.parse(rs.getString("vintage")), q);
+                    }
+                });
+        return held;
+    }
+
+    /** Effective surrenders of a year (all emitters, or one): approved requests and forced surrenders, with CEA and CCER tonnes. */
+    List<Surrendered> surrendered(int year, Uscc emitter) {
+        return jdbc.sql("""
+                select o.id, o.kind, coalesce(a.holder_uscc, o.content -> 'details' ->> 'emitter') as emitter,
+                       coalesce(d.decided_at, o.created_at) as at,
+                       coalesce((select sum(t.quantity) from registry.transfer t where t.operation_id = o.id and t.phase in ('POSTED', 'POST_PENDING')), 0) as allowances,
+                       coalesce((select sum(u.quantity) from registry.offset_use u where u.operation_id = o.id and u.state = 'USED'), 0) as ccer
+                from registry.operation o
+                left join registry.account a on a.id = o.account_id and a.kind = 'EMITTER'
+                left join registry.operation_decision d on d.operation_id = o.id
+                where o.kind in ('SURRENDER', 'FORCED_SURRENDER') and o.content -> 'details' ->> 'year' = ?
+                  and (o.kind = 'FORCED_SURRENDER' or d.outcome = 'APPROVED')
+                  and (cast(? as text) is null or coalesce(a.holder_uscc, o.content -> 'details' ->> 'emitter') = ?)
+                order by at, o.id""")
+                .params(Integer.toString(year), emitter == null ? null : emitter.value(), emitter == null ? null : emitter.value())
+                .query((rs, n) -> new Surrendered(rs.getObject("id", UUID.class), Uscc.of(rs.getString("emitter")), year,
+                        "FORCED_SURRENDER".equals(rs.getString("kind")), rs.getLong("allowances"), rs.getLong("ccer"), rs.getTimestamp("at").toInstant()))
+                .list();
+    }
 }

@@ -34,13 +34,18 @@ public class Registry {
     private final PolicyYearData policy;
     private final org.opencets.identity.Regions regions;
     private final WorkClock clock;
+    private final OffsetStore offsets;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Registry(LedgerStore store, Ledger ledger, PolicyYearData policy, org.opencets.identity.Regions regions, WorkClock clock) {
+    Registry(LedgerStore store, Ledger ledger, PolicyYearData policy, org.opencets.identity.Regions regions, WorkClock clock, OffsetStore offsets,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.store = store;
         this.ledger = ledger;
         this.policy = policy;
         this.regions = regions;
         this.clock = clock;
+        this.offsets = offsets;
+        this.events = events;
     }
 
     // ---- reading
@@ -200,6 +205,19 @@ public class Registry {
      * 2021 and 2022, seed 003 §四).
      */
     public Submitted surrender(CurrentUser user, String id, String number, int year, List<SurrenderPart> parts) {
+        return surrender(user, id, number, year, parts, List.of());
+    }
+
+    /** A quantity of one PENDING_OFFSET lot used in a surrender (the CCER registry cancels it once the province approves). */
+    public record OffsetPart(UUID offsetId, long quantity) {
+    }
+
+    /**
+     * As {@link #surrender(CurrentUser, String, String, int, List)}, also using pending CCER: each part is reserved from its
+     * lot with the request, used on approval (and {@link CcerOffsetUsed} tells the CCER registry to cancel it), given back
+     * on rejection. Which lots are eligible and how much may offset is compliance's rule; the registry keeps the quantities.
+     */
+    public Submitted surrender(CurrentUser user, String id, String number, int year, List<SurrenderPart> parts, List<OffsetPart> offsetParts) {
         Account account = account(user, number);
         if (!RegistryAccess.isHolder(user, account)) {
             throw new AccessDenied("denied.registry.holder", "Only the account's holder may do this");
@@ -219,14 +237,104 @@ public class Registry {
             moves.add(new Ledger.Move(account, p.borrowed() ? HoldingState.SURRENDER_ONLY : HoldingState.AVAILABLE, surrender, HoldingState.AVAILABLE,
                     UnitType.CEA, p.vintage(), p.quantity()));
         }
-        if (parts.isEmpty()) {
+        Map<String, String> details = new java.util.TreeMap<>(Map.of("year", Integer.toString(year)));
+        for (OffsetPart o : offsetParts) {
+            problems.addAll(LedgerRules.quantity(o.quantity()));
+            if (details.put("offset." + o.offsetId(), Long.toString(o.quantity())) != null) {
+                problems.add(FieldViolation.of("offset", "registry.offset.twice", "The same pending CCER lot is listed twice"));
+            }
+        }
+        if (parts.isEmpty() && offsetParts.isEmpty()) {
             problems.add(FieldViolation.of("quantity", "registry.quantity.none", "Nothing to move"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(problems.stream().distinct().toList());
+        }
+        return ledger.submit(new Ledger.Request(id, OperationKind.SURRENDER, account, Integer.toString(year), details, moves, true, Ledger.Initiator.of(user)),
+                op -> reserveOffsets(op, account, offsetParts));
+    }
+
+    private void reserveOffsets(Operation op, Account account, List<OffsetPart> parts) {
+        for (OffsetPart o : parts) {
+            if (!offsets.reserve(op.id(), account, o.offsetId(), o.quantity())) {
+                long pending = offsets.lot(o.offsetId()).filter(l -> account.number().equals(l.account())).map(PendingOffset::remaining).orElse(0L);
+                throw invalid("offset", "registry.offset.insufficient", "Pending CCER lot {0} has {1} t pending in this account; {2} t asked", o.offsetId(),
+                        pending, o.quantity());
+            }
+        }
+    }
+
+    // ---- forced compliance (seed 003 §一) and what compliance reads
+
+    /** What the provincial account holds for one entity allocated into it, by vintage: issued for it, less what was taken back, surrendered or released. */
+    public Map<Vintage, Long> heldForEntity(Uscc entity) {
+        return store.heldForEntity(entity);
+    }
+
+    /**
+     * The registry operator surrenders, from the provincial account, for an entity whose allowances were allocated into
+     * it — on the province's entrustment (委托), posted at once. Only what is held for the entity, only allowed vintages.
+     */
+    public Submitted forcedSurrender(CurrentUser user, String id, Uscc entity, RegionCode region, int year, List<SurrenderPart> parts) {
+        RegistryAccess.requireOperator(user);
+        RegistryAccess.requirePerson(user);
+        Account provincial = provincialAccount(region);
+        List<String> allowed = policy.current(PolicyParameter.SURRENDER_VINTAGES, year, region).vintages();
+        Account surrender = national(AccountKind.NATIONAL_SURRENDER);
+        List<FieldViolation> problems = new ArrayList<>(coveredByEntity(entity, parts));
+        List<Ledger.Move> moves = new ArrayList<>();
+        for (SurrenderPart p : parts) {
+            if (!allowed.contains(p.vintage().toString())) {
+                problems.add(FieldViolation.of("vintage", "registry.surrender.vintage", "Vintage {0} allowances cannot be surrendered for {1,number,#} (allowed: {2})",
+                        p.vintage().toString(), year, String.join(", ", allowed)));
+            }
+            moves.add(new Ledger.Move(provincial, HoldingState.AVAILABLE, surrender, HoldingState.AVAILABLE, UnitType.CEA, p.vintage(), p.quantity()));
         }
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
         }
-        return ledger.submit(new Ledger.Request(id, OperationKind.SURRENDER, account, Integer.toString(year), Map.of("year", Integer.toString(year)), moves,
-                true, Ledger.Initiator.of(user)));
+        return ledger.submit(new Ledger.Request(id, OperationKind.FORCED_SURRENDER, provincial, entity.value(),
+                Map.of("year", Integer.toString(year), "emitter", entity.value()), moves, false, Ledger.Initiator.of(user)));
+    }
+
+    /** After forced compliance, what is left for the entity in the provincial account goes to its own account (opened if need be). */
+    public Submitted releaseToEntity(CurrentUser user, String id, Uscc entity, String entityName, RegionCode region, List<SurrenderPart> parts) {
+        RegistryAccess.requireOperator(user);
+        RegistryAccess.requirePerson(user);
+        List<FieldViolation> problems = coveredByEntity(entity, parts);
+        if (!problems.isEmpty()) {
+            throw new ValidationFailed(problems);
+        }
+        Account provincial = provincialAccount(region);
+        Account own = emitterAccount(entity, entityName, region);
+        List<Ledger.Move> moves = parts.stream()
+                .map(p -> new Ledger.Move(provincial, HoldingState.AVAILABLE, own, HoldingState.AVAILABLE, UnitType.CEA, p.vintage(), p.quantity())).toList();
+        return ledger.submit(new Ledger.Request(id, OperationKind.RELEASE, provincial, entity.value(), Map.of("emitter", entity.value()), moves, false,
+                Ledger.Initiator.of(user)));
+    }
+
+    private List<FieldViolation> coveredByEntity(Uscc entity, List<SurrenderPart> parts) {
+        Map<Vintage, Long> held = heldForEntity(entity);
+        Map<Vintage, Long> asked = new java.util.TreeMap<>();
+        parts.forEach(p -> asked.merge(p.vintage(), p.quantity(), Long::sum));
+        List<FieldViolation> problems = new ArrayList<>();
+        asked.forEach((v, q) -> {
+            long has = held.getOrDefault(v, 0L);
+            if (q > has) {
+                problems.add(FieldViolation.of("quantity", "registry.forced.insufficient",
+                        "The provincial account holds {0} t of vintage {1} for {2}; {3} t asked", has, v.toString(), entity.value(), q));
+            }
+        });
+        return problems;
+    }
+
+    /** Every effective surrender for a year (approved, or forced), oldest first. */
+    public List<Surrendered> surrendered(int year) {
+        return store.surrendered(year, null);
+    }
+
+    public List<Surrendered> surrendered(Uscc emitter, int year) {
+        return store.surrendered(year, emitter);
     }
 
     /** A judicial freeze (司法冻结) of a quantity, on a court's order: initiated by one operator, approved by another. */
@@ -339,12 +447,12 @@ public class Registry {
 
     public Operation approve(CurrentUser user, UUID operationId) {
         Operation op = requireDecider(user, operationId);
-        return ledger.decide(op.id(), true, Ledger.Initiator.of(user), null, this::applyApproved);
+        return ledger.decide(op.id(), true, Ledger.Initiator.of(user), null, this::applyDecision);
     }
 
     public Operation reject(CurrentUser user, UUID operationId, String reason) {
         Operation op = requireDecider(user, operationId);
-        return ledger.decide(op.id(), false, Ledger.Initiator.of(user), required("reason", reason), o -> { });
+        return ledger.decide(op.id(), false, Ledger.Initiator.of(user), required("reason", reason), this::applyDecision);
     }
 
     private Operation requireDecider(CurrentUser user, UUID operationId) {
@@ -362,8 +470,23 @@ public class Registry {
         return op;
     }
 
-    private void applyApproved(Operation op) {
-        if (op.kind() == OperationKind.ACCOUNT_STATUS) {
+    /** In the decision's transaction: what else an approval or a rejection changes, and who must hear of it. */
+    private void applyDecision(Operation op) {
+        boolean approved = op.status() == Operation.Status.APPROVED;
+        if (op.kind() == OperationKind.SURRENDER) {
+            Instant at = op.decision().decidedAt();
+            if (approved) {
+                int year = Integer.parseInt(op.details().get("year"));
+                for (OffsetStore.Use use : offsets.markUsed(op.id(), at)) {
+                    events.publishEvent(new CcerOffsetUsed(use.offsetId(), use.id(), use.quantity(), op.id(), year, at));
+                }
+            } else {
+                offsets.voidUses(op.id(), at);
+            }
+            events.publishEvent(new SurrenderDecided(op.id(), op.idempotencyId(), op.account(), Integer.parseInt(op.details().get("year")), approved,
+                    op.decision().decider(), op.decision().reason(), at));
+        }
+        if (approved && op.kind() == OperationKind.ACCOUNT_STATUS) {
             Account account = store.account(op.account()).orElseThrow();
             AccountStatus to = AccountStatus.valueOf(op.details().get("status"));
             if (to == AccountStatus.CLOSED) {

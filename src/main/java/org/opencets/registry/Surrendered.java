@@ -1,0 +1,16 @@
+package org.opencets.registry;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.opencets.shared.Uscc;
+
+/**
+ * One effective surrender for a compliance year: an emitter's (approved by its province) or a forced one the registry
+ * made for it from the provincial account; allowances and CCER in tonnes, {@code at} when it took effect.
+ */
+public record Surrendered(UUID operationId, Uscc emitter, int year, boolean forced, long allowances, long ccer, Instant at) {
+
+    public long total() {
+        return allowances + ccer;
+    }
+}
