@@ -56,9 +56,11 @@ create table registry.offset_use (
 );
 create index offset_use_offset on registry.offset_use (offset_id);
 
--- Each compliance period's recall runs once (seed 001 第六步).
+-- The recalls run (seed 001 第六步): a lot is recalled once (its remaining drops to 0); a run that finds nothing after an
+-- earlier run of the same period is refused.
 create table registry.offset_recall_run (
-    period_last_year int primary key,
+    id               bigint generated always as identity primary key,
+    period_last_year int not null,
     recall_date      date not null,
     lots             int not null,
     quantity         bigint not null,

@@ -111,6 +111,11 @@ public class Compliance {
         return r;
     }
 
+    /** The request if it exists and the user may see it (an API resend tells 200 from 201 with it). */
+    public Optional<SurrenderRequest> requestIfAny(CurrentUser user, UUID id) {
+        return store.request(id).filter(r -> ComplianceAccess.sees(user, r.emitter(), r.regionCode()));
+    }
+
     /** Requests of the user's region for a year (all years when null), open ones first. */
     public List<SurrenderRequest> requests(CurrentUser user, Integer year, boolean openOnly) {
         String prefix = ComplianceAccess.regionPrefix(user);

@@ -109,19 +109,23 @@ class OffsetStore {
                 .params(quantity, quantity, Timestamp.from(at), reason, offsetId).update();
     }
 
-    boolean recordRun(OffsetRecallRun run) {
-        return jdbc.sql("""
-                insert into registry.offset_recall_run (period_last_year, recall_date, lots, quantity, run_at, run_by) values (?,?,?,?,?,?)
-                on conflict do nothing""")
-                .params(run.periodLastYear(), run.recallDate(), run.lots(), run.quantity(), Timestamp.from(run.runAt()), run.runBy()).update() == 1;
+    void recordRun(OffsetRecallRun run) {
+        jdbc.sql("insert into registry.offset_recall_run (period_last_year, recall_date, lots, quantity, run_at, run_by) values (?,?,?,?,?,?)")
+                .params(run.periodLastYear(), run.recallDate(), run.lots(), run.quantity(), Timestamp.from(run.runAt()), run.runBy()).update();
     }
 
-    Optional<OffsetRecallRun> run(int periodLastYear) {
-        return jdbc.sql("select * from registry.offset_recall_run where period_last_year = ?").param(periodLastYear).query(OffsetStore::mapRun).optional();
+    boolean hasRun(int periodLastYear) {
+        return jdbc.sql("select exists (select 1 from registry.offset_recall_run where period_last_year = ?)").param(periodLastYear).query(Boolean.class)
+                .single();
+    }
+
+    /** Serialises recalls of one period (the second waits, then finds nothing left). */
+    void lockPeriod(int periodLastYear) {
+        jdbc.sql("select pg_advisory_xact_lock(7301, ?)").param(periodLastYear).query().listOfRows();
     }
 
     List<OffsetRecallRun> runs() {
-        return jdbc.sql("select * from registry.offset_recall_run order by period_last_year desc").query(OffsetStore::mapRun).list();
+        return jdbc.sql("select * from registry.offset_recall_run order by run_at desc").query(OffsetStore::mapRun).list();
     }
 
     private static OffsetRecallRun mapRun(ResultSet rs, int n) throws SQLException {

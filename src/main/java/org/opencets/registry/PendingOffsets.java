@@ -111,7 +111,7 @@ public class PendingOffsets {
     public void recallDue() {
         for (int year = 2021; year <= clock.today().getYear(); year++) {
             int last = CompliancePeriod.containing(year).lastYear();
-            if (last != year || offsets.run(last).isPresent()) {
+            if (last != year || offsets.hasRun(last)) {
                 continue;
             }
             Optional<LocalDate> due = recallDate(last);
@@ -140,12 +140,13 @@ public class PendingOffsets {
         LocalDate end = periodEnd(last).orElseThrow();
         LocalDate due = recallDate(last).orElseThrow();
         return tx.execute(status -> {
-            if (offsets.run(last).isPresent()) {
-                throw invalid("registry.recall.twice", "The pending CCER of {0,number,#} have already been recalled: nothing was moved", last);
-            }
+            offsets.lockPeriod(last);
             Instant at = clock.now();
             Instant until = end.plusDays(1).atStartOfDay(WorkClock.CHINA).toInstant().minusNanos(1000);
             List<PendingOffset> lots = offsets.pendingUntil(until);
+            if (lots.isEmpty() && offsets.hasRun(last)) {
+                throw invalid("registry.recall.twice", "The pending CCER of {0,number,#} have already been recalled: nothing was moved", last);
+            }
             String reason = "履约期结束15个工作日后仍处于待抵销状态，强制召回（" + due + "）";
             long total = 0;
             for (PendingOffset lot : lots) {
@@ -154,9 +155,7 @@ public class PendingOffsets {
                 total += lot.remaining();
             }
             OffsetRecallRun run = new OffsetRecallRun(last, due, lots.size(), total, at, by);
-            if (!offsets.recordRun(run)) {
-                throw invalid("registry.recall.twice", "The pending CCER of {0,number,#} have already been recalled: nothing was moved", last);
-            }
+            offsets.recordRun(run);
             return run;
         });
     }

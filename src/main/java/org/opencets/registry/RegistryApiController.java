@@ -32,10 +32,34 @@ class RegistryApiController {
     private final Trades trades;
     private final InvariantChecker checker;
 
-    RegistryApiController(Registry registry, Trades trades, InvariantChecker checker) {
+    private final PendingOffsets pendingOffsets;
+
+    RegistryApiController(Registry registry, Trades trades, InvariantChecker checker, PendingOffsets pendingOffsets) {
         this.registry = registry;
         this.trades = trades;
         this.checker = checker;
+        this.pendingOffsets = pendingOffsets;
+    }
+
+    /** The account's CCER lots pending offset (待抵销), with how much of each is pending, reserved, used and recalled. */
+    @GetMapping("/accounts/{number}/pending-offsets")
+    List<PendingOffset> pendingOffsets(CurrentUser user, @PathVariable String number) {
+        return pendingOffsets.of(user, registry.account(user, number));
+    }
+
+    record RecallRequest(Integer year) {
+    }
+
+    /** The operator runs a compliance period's recall of unused pending CCER (once; only after it is due). */
+    @PostMapping("/pending-offset-recalls")
+    ResponseEntity<OffsetRecallRun> recall(CurrentUser user, @RequestBody RecallRequest r) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(pendingOffsets.recall(user, r.year() == null ? 0 : r.year()));
+    }
+
+    @GetMapping("/pending-offset-recalls")
+    List<OffsetRecallRun> recalls(CurrentUser user) {
+        RegistryAccess.requireOperator(user);
+        return pendingOffsets.runs();
     }
 
     record AccountResource(String number, String kind, String holder, String holderName, String region, String status, List<HoldingResource> holdings) {

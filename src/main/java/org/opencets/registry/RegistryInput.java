@@ -7,7 +7,7 @@ import org.opencets.shared.ValidationFailed;
 import org.opencets.shared.Vintage;
 
 /** Parses quantities and vintages as users and clients type them, refusing fractions, junk and absurd sizes with a specific error. */
-final class RegistryInput {
+public final class RegistryInput {
 
     private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
 
@@ -15,7 +15,7 @@ final class RegistryInput {
     }
 
     /** A whole, positive number of tonnes from a form field or a JSON number or string. */
-    static long quantity(Object raw) {
+    public static long quantity(Object raw) {
         BigDecimal value;
         if (raw instanceof BigDecimal b) {
             value = b;
@@ -42,7 +42,7 @@ final class RegistryInput {
         return value.longValueExact();
     }
 
-    static Vintage vintage(Object raw) {
+    public static Vintage vintage(Object raw) {
         try {
             return Vintage.parse(raw == null ? null : String.valueOf(raw));
         } catch (InvalidValueException e) {

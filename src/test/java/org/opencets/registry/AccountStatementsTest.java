@@ -353,7 +353,7 @@ class AccountStatementsTest {
     void aStatementThatDoesNotAddUpToTheLedgersBalancesFailsLoudly() {
         Registry real = fx.registry;
         // a ledger that loses March's first entry: opening + the rest no longer reaches the balances at the end of March
-        Registry losing = new Registry(null, null, null, null, null) {
+        Registry losing = new Registry(null, null, null, null, null, null, null) {
             @Override
             public Account account(CurrentUser user, String number) {
                 return real.account(user, number);

@@ -724,7 +724,7 @@ class RegistryBench {
             DataSource counted = counting.wrap(new org.springframework.jdbc.datasource.SingleConnectionDataSource(raw, true));
             LedgerStore countedStore = new LedgerStore(JdbcClient.create(counted), json);
             Ledger countedLedger = new Ledger(countedStore, new DataSourceTransactionManager(counted), json, clock);
-            Registry countedRegistry = new Registry(countedStore, countedLedger, policy, regions, clock);
+            Registry countedRegistry = new Registry(countedStore, countedLedger, policy, regions, clock, new OffsetStore(JdbcClient.create(counted)), e -> { });
             int[] i = {0};
             counting.loop("Registry.transfer", 500, PROFILE_TRANSFERS, () -> {
                 int a = random.nextInt(holders.size());
