@@ -60,7 +60,7 @@ public class PendingOffsets {
     boolean receive(CcerOffsetRequested lot) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             Optional<Account> account = ledger.account(lot.etsAccount())
-                    .filter(a -> a.kind() == AccountKind.EMITTER && lot.emitter().value().equals(a.holder()) && a.status().mayReceive());
+                    .filter(a -> a.kind() == AccountKind.EMITTER && lot.emitter().equals(a.holder()) && a.status().mayReceive());
             String refusal = account.isPresent() ? null : "全国碳排放权注册登记系统账户 " + lot.etsAccount() + " 不属于 " + lot.emitter().value() + " 或已关闭";
             Instant at = clock.now();
             boolean recorded = offsets.receive(lot, account.orElse(null), refusal, at);
