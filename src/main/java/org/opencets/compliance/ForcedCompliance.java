@@ -65,13 +65,16 @@ public class ForcedCompliance {
                 f.map(ComplianceStore.Forced::executedAt).orElse(null), f.map(ComplianceStore.Forced::shortfall).orElse(null));
     }
 
-    /** The plan as it would run now: the plan's two years, each with what is still outstanding. */
+    /**
+     * The plan as it would run now: the year and, when the entity's other year of the plan is a forced case too, that
+     * year ("剩余部分优先用于另一年度的强制履约"), each with what is still outstanding.
+     */
     ForcedCompliancePlan plan(Obligation o) {
         Map<Integer, Long> outstanding = new TreeMap<>();
         Map<Integer, List<Vintage>> allowed = new TreeMap<>();
         for (int year : List.of(o.year(), ForcedCompliancePlan.otherYearOfPlan(o.year()))) {
             Optional<Obligation> ob = store.obligation(o.emitter(), year);
-            if (ob.isEmpty() || ob.get().exempt()) {
+            if (ob.isEmpty() || !ob.get().forcedCompliance()) {
                 continue;
             }
             long surrendered = registry.surrendered(Uscc.of(o.emitter()), year).stream().mapToLong(s -> s.total()).sum();

@@ -177,7 +177,7 @@ class ComplianceFlowTest {
     @Test
     void forcedComplianceSurrendersSameYearFirstReleasesTheRestOnce_seed003_1() {
         ComplianceFixtures.Emitter e = fx.emitter();
-        fx.obligation(e, 2023, 100_000, null);
+        fx.obligation(e, 2023, 100_000, SpecialCaseKind.LEGAL_RISK);
         fx.obligation(e, 2024, 50_000, SpecialCaseKind.LEGAL_RISK);
         fx.issue(e, 2023, 80_000, true);
         fx.issue(e, 2024, 90_000, true);

@@ -28,17 +28,19 @@ class DemoStartup implements ApplicationRunner {
     private final DemoVerification demoVerification;
     private final DemoAllocation demoAllocation;
     private final DemoRegistry demoRegistry;
+    private final DemoCompliance demoCompliance;
     private final org.opencets.calendar.Deadlines deadlines;
     private final ApplicationContext context;
     private final boolean printLogins;
 
-    DemoStartup(DemoRegionLoader loader, DemoReports demoReports, DemoMonitoring demoMonitoring, DemoVerification demoVerification, DemoAllocation demoAllocation, DemoRegistry demoRegistry, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
+    DemoStartup(DemoRegionLoader loader, DemoReports demoReports, DemoMonitoring demoMonitoring, DemoVerification demoVerification, DemoAllocation demoAllocation, DemoRegistry demoRegistry, DemoCompliance demoCompliance, org.opencets.calendar.Deadlines deadlines, ApplicationContext context, @Value("${opencets.demo.print-logins:true}") boolean printLogins) {
         this.loader = loader;
         this.demoReports = demoReports;
         this.demoMonitoring = demoMonitoring;
         this.demoVerification = demoVerification;
         this.demoAllocation = demoAllocation;
         this.demoRegistry = demoRegistry;
+        this.demoCompliance = demoCompliance;
         this.deadlines = deadlines;
         this.context = context;
         this.printLogins = printLogins;
@@ -58,6 +60,7 @@ class DemoStartup implements ApplicationRunner {
                 demoVerification.load(deadlines.today());
                 demoAllocation.load();
                 demoRegistry.load();
+                demoCompliance.load();
             } finally {
                 SecurityContextHolder.clearContext();
             }
