@@ -137,6 +137,23 @@ public class InvariantChecker {
                             + " posted, " + rs.getLong("pending") + " pending, " + rs.getLong("post") + " post, " + rs.getLong("void") + " void ("
                             + rs.getString("outcome") + ")");
                 });
+        // 4. each PENDING_OFFSET lot: quantity = pending + reserved + used + recalled, and a surrender's uses follow its decision
+        jdbc.sql("""
+                select p.offset_id, p.quantity, p.remaining, p.recalled,
+                  coalesce(sum(u.quantity) filter (where u.state in ('RESERVED', 'USED')), 0) taken
+                from registry.pending_offset p left join registry.offset_use u on u.offset_id = p.offset_id
+                group by p.offset_id, p.quantity, p.remaining, p.recalled
+                having p.quantity <> p.remaining + p.recalled + coalesce(sum(u.quantity) filter (where u.state in ('RESERVED', 'USED')), 0)""")
+                .query(rs -> {
+                    violations.add("pending CCER lot " + rs.getString("offset_id") + ": " + rs.getLong("quantity") + " ≠ pending " + rs.getLong("remaining")
+                            + " + reserved/used " + rs.getLong("taken") + " + recalled " + rs.getLong("recalled"));
+                });
+        jdbc.sql("""
+                select u.id, u.state, d.outcome from registry.offset_use u left join registry.operation_decision d on d.operation_id = u.operation_id
+                where (u.state = 'RESERVED') <> (d.outcome is null) or (u.state = 'USED') <> coalesce(d.outcome = 'APPROVED', false)""")
+                .query(rs -> {
+                    violations.add("CCER use " + rs.getString("id") + " is " + rs.getString("state") + " but its surrender is " + rs.getString("outcome"));
+                });
         long transfers = jdbc.sql("select count(*) from registry.transfer").query(Long.class).single();
         long holdings = jdbc.sql("select count(*) from registry.holding").query(Long.class).single();
         return new Result(totals, violations, transfers, holdings);
