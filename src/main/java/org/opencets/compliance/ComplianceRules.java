@@ -62,21 +62,22 @@ final class ComplianceRules {
         Set<String> seen = new HashSet<>();
         for (SurrenderAsk.AllowancePick a : ask.allowances()) {
             String v = a.vintage().toString();
-            if (!seen.add(v + a.borrowed())) {
-                problems.add(FieldViolation.of("allowance." + v, "compliance.vintage.twice", "Vintage {0} is listed twice", v));
+            String field = "allowance." + v + (a.borrowed() ? ".borrowed" : "");
+            if (!seen.add(field)) {
+                problems.add(FieldViolation.of(field, "compliance.vintage.twice", "Vintage {0} is listed twice", v));
             }
             if (a.quantity() <= 0) {
-                problems.add(FieldViolation.of("allowance." + v, "compliance.quantity.positive", "Quantities are whole tonnes above zero"));
+                problems.add(FieldViolation.of(field, "compliance.quantity.positive", "Quantities are whole tonnes above zero"));
                 continue;
             }
             if (!p.allowedVintages().contains(a.vintage())) {
-                problems.add(FieldViolation.of("allowance." + v, "compliance.vintage.not.allowed",
+                problems.add(FieldViolation.of(field, "compliance.vintage.not.allowed",
                         "Vintage {0} allowances cannot be surrendered for {1,number,#}", v, p.year()));
                 continue;
             }
             long held = (a.borrowed() ? p.borrowed() : p.available()).getOrDefault(a.vintage(), 0L);
             if (a.quantity() > held) {
-                problems.add(FieldViolation.of("allowance." + v, "compliance.holding.insufficient",
+                problems.add(FieldViolation.of(field, "compliance.holding.insufficient",
                         "You hold {0} t of vintage {1} that can be surrendered; {2} t asked", held, v, a.quantity()));
             }
         }

@@ -148,7 +148,8 @@ class RegistryApiTest {
                 .mapToLong(i -> i.direction() == IssuanceInstruction.Direction.ISSUE ? i.quantity() : -i.quantity()).sum();
         long executed2023 = jdbc.sql("""
                 select coalesce(sum(case when o.kind = 'ISSUANCE' then t.quantity else -t.quantity end), 0) from registry.transfer t
-                join registry.operation o on o.id = t.operation_id where o.idempotency_id like 'allocation:%' and t.vintage = '2023'""")
+                join registry.operation o on o.id = t.operation_id where o.idempotency_id = any(?) and t.vintage = '2023'""")
+                .param(instructions.stream().map(i -> "allocation:" + i.id()).toArray(String[]::new))
                 .query(Long.class).single();
         assertThat(executed2023).isEqualTo(issued2023).isPositive();
         assertThat(fx.registry.accountOf(org.opencets.shared.Uscc.of("913302067801480643"))).isPresent();

@@ -79,6 +79,12 @@ class HomeController {
                 || kind == OrganisationKind.EXCHANGE) {
             cards.add(new Card("/registry", "card.registry.title", "card.registry.text"));
         }
+        if (kind == OrganisationKind.KEY_EMITTER || kind.isBureau() || kind == OrganisationKind.MINISTRY || kind == OrganisationKind.REGISTRY_OPERATOR) {
+            cards.add(new Card("/compliance", "card.compliance.title", kind == OrganisationKind.KEY_EMITTER ? "card.compliance.emitter.text" : "card.compliance.text"));
+        }
+        if (kind == OrganisationKind.CCER_REGISTRY_OPERATOR || kind == OrganisationKind.KEY_EMITTER) {
+            cards.add(new Card("/ccer", "card.ccer.title", "card.ccer.text"));
+        }
         if (kind == OrganisationKind.KEY_EMITTER) {
             cards.add(new Card("/directory/mine", "card.mine.title", "card.mine.text"));
         }
