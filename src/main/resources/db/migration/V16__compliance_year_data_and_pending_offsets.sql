@@ -76,3 +76,5 @@ create index operation_surrender_year on registry.operation ((content -> 'detail
 INSERT INTO calendar.policy_value (compliance_year, parameter, qualifier, region_prefix, value, unit, source, in_force_from) VALUES
  (2021, 'FIRST_PERIOD_CCER_USABLE', '', '', '1', '1 = yes', '生态环境部办公厅 2023-07-14 通知 §二 "…可用于抵销2021、2022年度配额清缴"', DATE '2023-07-14'),
  (2022, 'FIRST_PERIOD_CCER_USABLE', '', '', '1', '1 = yes', '生态环境部办公厅 2023-07-14 通知 §二 "…可用于抵销2021、2022年度配额清缴"', DATE '2023-07-14');
+-- A forced surrender names its emitter in its details (its account is the province's): find one emitter's without scanning the year.
+create index operation_forced_surrender_emitter on registry.operation ((content -> 'details' ->> 'emitter')) where kind = 'FORCED_SURRENDER';

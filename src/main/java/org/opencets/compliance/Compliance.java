@@ -161,11 +161,20 @@ public class Compliance {
         List<FieldViolation> problems = new ArrayList<>(ComplianceRules.check(p, ask));
         problems.addAll(contactProblems(contact));
         if (!problems.isEmpty()) {
+            // the same request sent twice at once: the other copy may have reserved what this one checked
+            Optional<SurrenderRequest> raced = store.request(requestId);
+            if (raced.isPresent()) {
+                return complete(user, raced.get(), ask);
+            }
             throw new ValidationFailed(problems);
         }
         Obligation o = store.obligation(user.uscc().value(), year).orElseThrow();
         boolean late = late(year, RegionCode.of(o.regionCode()));
         if (!store.insertRequest(requestId, o, late, contact, clock.now())) {
+            Optional<SurrenderRequest> raced = store.request(requestId);
+            if (raced.isPresent()) {
+                return complete(user, raced.get(), ask);
+            }
             throw new ValidationFailed(FieldViolation.of("request", "compliance.request.open",
                     "A request for {0,number,#} is already under review: wait for the province's decision", year));
         }
@@ -173,7 +182,10 @@ public class Compliance {
             Submitted s = toRegistry(user, requestId, 1, year, ask);
             store.insertRevision(requestId, 1, s.operation().id(), ask, user.displayName(), clock.now());
         } catch (RuntimeException e) {
-            store.deleteRequest(requestId);
+            // only a request that never reached the registry is withdrawn (a concurrent copy may have completed it)
+            if (store.request(requestId).map(r -> r.revisions().isEmpty()).orElse(false)) {
+                store.deleteRequest(requestId);
+            }
             throw e;
         }
         return store.request(requestId).orElseThrow();

@@ -98,7 +98,7 @@ class ComplianceStore {
     void insertRevision(UUID request, int revision, UUID operation, SurrenderAsk ask, String by, Instant at) {
         jdbc.sql("""
                 insert into compliance.request_revision (request_id, revision, operation_id, content, submitted_at, submitted_by)
-                values (?,?,?, cast(? as jsonb), ?, ?)""")
+                values (?,?,?, cast(? as jsonb), ?, ?) on conflict (request_id, revision) do nothing""")
                 .params(request, revision, operation, json.writeValueAsString(content(ask)), Timestamp.from(at), by).update();
     }
 

@@ -307,7 +307,7 @@ class LedgerStore {
     List<Surrendered> surrendered(int year, Uscc emitter) {
         return jdbc.sql("""
                 select o.id, o.kind, coalesce(a.holder_uscc, o.content -> 'details' ->> 'emitter') as emitter,
-                       coalesce(d.decided_at, o.created_at) as at,
+                       o.created_at as at,
                        coalesce((select sum(t.quantity) from registry.transfer t where t.operation_id = o.id and t.phase in ('POSTED', 'POST_PENDING')), 0) as allowances,
                        coalesce((select sum(u.quantity) from registry.offset_use u where u.operation_id = o.id and u.state = 'USED'), 0) as ccer
                 from registry.operation o
@@ -315,9 +315,14 @@ class LedgerStore {
                 left join registry.operation_decision d on d.operation_id = o.id
                 where o.kind in ('SURRENDER', 'FORCED_SURRENDER') and o.content -> 'details' ->> 'year' = ?
                   and (o.kind = 'FORCED_SURRENDER' or d.outcome = 'APPROVED')
-                  and (cast(? as text) is null or coalesce(a.holder_uscc, o.content -> 'details' ->> 'emitter') = ?)
+                  and (cast(? as text) is null or o.id in (
+                        select so.id from registry.account sa join registry.operation so on so.account_id = sa.id
+                        where sa.kind = 'EMITTER' and sa.holder_uscc = ? and so.kind = 'SURRENDER'
+                        union all
+                        select fo.id from registry.operation fo where fo.kind = 'FORCED_SURRENDER' and fo.content -> 'details' ->> 'emitter' = ?))
                 order by at, o.id""")
-                .params(Integer.toString(year), emitter == null ? null : emitter.value(), emitter == null ? null : emitter.value())
+                .params(Integer.toString(year), emitter == null ? null : emitter.value(), emitter == null ? null : emitter.value(),
+                        emitter == null ? null : emitter.value())
                 .query((rs, n) -> new Surrendered(rs.getObject("id", UUID.class), Uscc.of(rs.getString("emitter")), year,
                         "FORCED_SURRENDER".equals(rs.getString("kind")), rs.getLong("allowances"), rs.getLong("ccer"), rs.getTimestamp("at").toInstant()))
                 .list();

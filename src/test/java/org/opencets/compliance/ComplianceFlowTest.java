@@ -229,4 +229,30 @@ class ComplianceFlowTest {
         assertThat(back.recalled()).isEqualTo(1_000);
         assertThat(compliance.emitterYear(e.officer(), e.uscc().value(), 2024).pendingOffsets()).isEmpty();
     }
+
+    @Test
+    void theSameRequestSentTwiceAtOnceIsSubmittedOnceAndBothCallersGetIt() throws Exception {
+        ComplianceFixtures.Emitter e = funded(200_000, 200_000, 0);
+        UUID lot = fx.pendingCcer(e, account(e), "CCER-T-TWICE", false, 10_000);
+        UUID id = UUID.randomUUID();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<SurrenderRequest> send = () -> {
+                start.await();
+                return compliance.submit(e.officer(), id, 2024, ask(190_000, lot, 10_000), CONTACT);
+            };
+            var a = pool.submit(send);
+            var b = pool.submit(send);
+            start.countDown();
+            assertThat(a.get().id()).isEqualTo(id);
+            assertThat(b.get().id()).isEqualTo(id);
+        } finally {
+            pool.shutdown();
+        }
+        SurrenderRequest r = compliance.request(e.officer(), id);
+        assertThat(r.revisions()).hasSize(1);
+        assertThat(available(e, V2024)).isEqualTo(10_000);
+        assertThat(offsets.lot(lot).orElseThrow().reserved()).isEqualTo(10_000);
+    }
 }
