@@ -63,6 +63,7 @@ create table compliance.forced_compliance (
     plan          jsonb not null,
     entrusted_by  text not null,
     entrusted_at  timestamptz not null,
+    started_at    timestamptz,
     executed_by   text,
     executed_at   timestamptz,
     shortfall     bigint,

@@ -70,27 +70,29 @@ class OffsetSettlement {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(CcerOffsetRecalled recalled) {
         Optional<CcerOffset> found = store.offsetForUpdate(recalled.offsetId());
-        if (handled("RECALLED", recalled.offsetId())) {
+        if (handled("RECALLED", recalled.recallId())) {
             return;
         }
         if (found.isEmpty() || found.get().pending() == 0) {
-            refuse("RECALLED", recalled.offsetId(), recalled.offsetId(), recalled.quantity(), found.isEmpty() ? "unknown lot" : "nothing pending in the lot");
+            refuse("RECALLED", recalled.recallId(), recalled.offsetId(), recalled.quantity(), found.isEmpty() ? "unknown lot" : "nothing pending in the lot");
             return;
         }
         CcerOffset lot = found.get();
-        long back = lot.pending();
+        // only what the ETS registry gave back: the rest may still be reserved by a surrender under review there
+        long back = Math.min(recalled.quantity(), lot.pending());
         Instant at = clock.now();
         if (lot.firstPeriod()) {
-            movements.record(new Movements.Move("ets-recalled:" + lot.id(), CcerMovement.Kind.FIRST_PERIOD_RETURN, lot.accountId(), lot.projectNumber(),
-                    null, null, back, lot.id()), recalled.toString(), null, ETS_REGISTRY, at);
+            movements.record(new Movements.Move("ets-recalled:" + recalled.recallId(), CcerMovement.Kind.FIRST_PERIOD_RETURN, lot.accountId(),
+                    lot.projectNumber(), null, null, back, lot.id()), recalled.toString(), null, ETS_REGISTRY, at);
             store.cancellationAppliedAs(lot.id()).ifPresent(c -> applicableAgain(c, lot, back, at));
         } else {
-            movements.record(new Movements.Move("ets-recalled:" + lot.id(), CcerMovement.Kind.OFFSET_RETURN, lot.accountId(), lot.projectNumber(),
-                    CcerHoldingState.FROZEN_FOR_OFFSET, CcerHoldingState.AVAILABLE, back, lot.id()), recalled.toString(), null, ETS_REGISTRY, at);
+            movements.record(new Movements.Move("ets-recalled:" + recalled.recallId(), CcerMovement.Kind.OFFSET_RETURN, lot.accountId(),
+                    lot.projectNumber(), CcerHoldingState.FROZEN_FOR_OFFSET, CcerHoldingState.AVAILABLE, back, lot.id()), recalled.toString(), null,
+                    ETS_REGISTRY, at);
         }
         store.settle(lot.id(), 0, back, at);
         String note = back == recalled.quantity() ? recalled.reason() : "returned " + back + " (message said " + recalled.quantity() + "): " + recalled.reason();
-        handle("RECALLED", lot.id(), lot.id(), recalled.quantity(), "APPLIED", note, at);
+        handle("RECALLED", recalled.recallId(), lot.id(), recalled.quantity(), "APPLIED", note, at);
     }
 
     /** An unused period-1 cancellation may be applied again; a partly used one leaves its unused rest applicable. */

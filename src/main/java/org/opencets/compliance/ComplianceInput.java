@@ -25,7 +25,7 @@ final class ComplianceInput {
         List<FieldViolation> problems = new ArrayList<>();
         List<SurrenderAsk.AllowancePick> picks = new ArrayList<>();
         for (RawAllowance a : allowances == null ? List.<RawAllowance>of() : allowances) {
-            if (blank(a.quantity())) {
+            if (a == null || blank(a.quantity())) {
                 continue;
             }
             String field = "allowance." + a.vintage() + (a.borrowed() ? ".borrowed" : "");
@@ -38,7 +38,7 @@ final class ComplianceInput {
         }
         List<SurrenderAsk.OffsetPick> lots = new ArrayList<>();
         for (RawOffset o : offsets == null ? List.<RawOffset>of() : offsets) {
-            if (blank(o.quantity())) {
+            if (o == null || blank(o.quantity())) {
                 continue;
             }
             String field = "offset." + o.offsetId();

@@ -194,7 +194,7 @@ class ComplianceStore {
     // ---- forced compliance
 
     record Forced(UUID id, String emitter, String emitterName, String regionCode, int year, String plan, String entrustedBy, Instant entrustedAt,
-            String executedBy, Instant executedAt, Long shortfall) {
+            Instant startedAt, String executedBy, Instant executedAt, Long shortfall) {
     }
 
     boolean entrust(UUID id, Obligation o, String plan, String by, Instant at) {
@@ -202,6 +202,12 @@ class ComplianceStore {
                 insert into compliance.forced_compliance (id, emitter_uscc, emitter_name, region_code, year, plan, entrusted_by, entrusted_at)
                 values (?,?,?,?,?, cast(? as jsonb), ?, ?) on conflict (emitter_uscc, year) do nothing""")
                 .params(id, o.emitter(), o.emitterName(), o.regionCode(), o.year(), plan, by, Timestamp.from(at)).update() == 1;
+    }
+
+    /** Fixes the plan an execution carries out (the first attempt's); false if an earlier attempt already did. */
+    boolean start(UUID id, String plan, Instant at) {
+        return jdbc.sql("update compliance.forced_compliance set plan = cast(? as jsonb), started_at = ? where id = ? and started_at is null")
+                .params(plan, Timestamp.from(at), id).update() == 1;
     }
 
     boolean executed(UUID id, String plan, String by, Instant at, long shortfall) {
@@ -219,7 +225,8 @@ class ComplianceStore {
         return jdbc.sql("select * from compliance.forced_compliance where " + condition + " order by entrusted_at").params(params)
                 .query((rs, n) -> new Forced(rs.getObject("id", UUID.class), rs.getString("emitter_uscc"), rs.getString("emitter_name"),
                         rs.getString("region_code"), rs.getInt("year"), rs.getString("plan"), rs.getString("entrusted_by"),
-                        rs.getTimestamp("entrusted_at").toInstant(), rs.getString("executed_by"),
+                        rs.getTimestamp("entrusted_at").toInstant(),
+                        rs.getTimestamp("started_at") == null ? null : rs.getTimestamp("started_at").toInstant(), rs.getString("executed_by"),
                         rs.getTimestamp("executed_at") == null ? null : rs.getTimestamp("executed_at").toInstant(),
                         rs.getObject("shortfall") == null ? null : rs.getLong("shortfall")))
                 .list();

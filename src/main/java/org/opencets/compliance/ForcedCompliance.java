@@ -59,7 +59,7 @@ public class ForcedCompliance {
     private ForcedCase caseOf(Obligation o) {
         Optional<ComplianceStore.Forced> f = store.forcedWhere("emitter_uscc = ? and year = ?", o.emitter(), o.year()).stream().findFirst();
         Map<Vintage, Long> held = registry.heldForEntity(Uscc.of(o.emitter()));
-        ForcedCompliancePlan plan = f.filter(x -> x.executedAt() != null).map(x -> read(x.plan())).orElseGet(() -> plan(o));
+        ForcedCompliancePlan plan = f.filter(x -> x.startedAt() != null).map(x -> read(x.plan())).orElseGet(() -> plan(o));
         return new ForcedCase(o, held, plan, f.map(ComplianceStore.Forced::id).orElse(null), f.map(ComplianceStore.Forced::entrustedBy).orElse(null),
                 f.map(ComplianceStore.Forced::entrustedAt).orElse(null), f.map(ComplianceStore.Forced::executedBy).orElse(null),
                 f.map(ComplianceStore.Forced::executedAt).orElse(null), f.map(ComplianceStore.Forced::shortfall).orElse(null));
@@ -93,6 +93,13 @@ public class ForcedCompliance {
             throw invalid("compliance.forced.not.special", "{0} was not allocated into the provincial account for {1,number,#}: it surrenders itself",
                     o.emitterName(), year);
         }
+        int other = ForcedCompliancePlan.otherYearOfPlan(year);
+        boolean otherForced = store.obligation(emitter, other).map(Obligation::forcedCompliance).orElse(false);
+        if (otherForced && !store.forcedWhere("emitter_uscc = ? and year = ?", emitter, other).isEmpty()) {
+            // one case serves both forced years of the plan: a second would surrender the same year twice
+            throw invalid("compliance.forced.plan.entrusted", "Forced compliance for {0} was entrusted with its {1,number,#} case, which covers {2,number,#} too",
+                    o.emitterName(), other, year);
+        }
         if (!store.entrust(UUID.randomUUID(), o, write(plan(o)), user.displayName() + "（" + user.organisationName() + "）", clock.now())) {
             throw invalid("compliance.forced.entrusted", "Forced compliance for {0} ({1,number,#}) has already been entrusted", o.emitterName(), year);
         }
@@ -110,14 +117,20 @@ public class ForcedCompliance {
             throw invalid("compliance.forced.executed", "Forced compliance for {0} ({1,number,#}) has already been executed: nothing was moved",
                     f.emitterName(), f.year());
         }
-        ForcedCompliancePlan plan = read(f.plan());
+        // the first attempt plans from what is outstanding and held now; a retry after an interruption carries out that same plan
+        Obligation o = store.obligation(f.emitter(), f.year()).orElseThrow();
+        if (f.startedAt() == null) {
+            store.start(id, write(plan(o)), clock.now());
+        }
+        ComplianceStore.Forced started = store.forced(id).orElseThrow();
+        ForcedCompliancePlan plan = read(started.plan());
         Uscc entity = Uscc.of(f.emitter());
         RegionCode region = RegionCode.of(f.regionCode());
         plan.surrenders().forEach((year, parts) -> registry.forcedSurrender(user, "forced:" + id + ":" + year, entity, region, year, parts(parts)));
         if (!plan.release().isEmpty()) {
             registry.releaseToEntity(user, "forced:" + id + ":release", entity, f.emitterName(), region, parts(plan.release()));
         }
-        store.executed(id, f.plan(), user.displayName() + "（" + user.organisationName() + "）", clock.now(), plan.totalShortfall());
+        store.executed(id, started.plan(), user.displayName() + "（" + user.organisationName() + "）", clock.now(), plan.totalShortfall());
         return caseOf(store.obligation(f.emitter(), f.year()).orElseThrow());
     }
 

@@ -315,6 +315,8 @@ class LedgerStore {
                 left join registry.operation_decision d on d.operation_id = o.id
                 where o.kind in ('SURRENDER', 'FORCED_SURRENDER') and o.content -> 'details' ->> 'year' = ?
                   and (o.kind = 'FORCED_SURRENDER' or d.outcome = 'APPROVED')
+                  and not exists (select 1 from registry.operation r join registry.operation_decision rd on rd.operation_id = r.id and rd.outcome = 'APPROVED'
+                                  where r.kind = 'REVERSAL' and r.reference = o.id::text)
                   and (cast(? as text) is null or o.id in (
                         select so.id from registry.account sa join registry.operation so on so.account_id = sa.id
                         where sa.kind = 'EMITTER' and sa.holder_uscc = ? and so.kind = 'SURRENDER'

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.opencets.calendar.Deadline;
 import org.opencets.calendar.DeadlineKind;
 import org.opencets.calendar.Deadlines;
@@ -65,10 +66,39 @@ public class PendingOffsets {
             Instant at = clock.now();
             boolean recorded = offsets.receive(lot, account.orElse(null), refusal, at);
             if (recorded && refusal != null) {
-                events.publishEvent(new CcerOffsetRecalled(lot.offsetId(), lot.quantity(), refusal, at));
+                events.publishEvent(new CcerOffsetRecalled(lot.offsetId(), lot.quantity(), refusal, at, UUID.randomUUID()));
             }
             return recorded;
         }));
+    }
+
+    /**
+     * A rejected surrender gives its CCER back to their lots; a lot whose period has already been recalled does not wait
+     * for another recall: what the rejection freed goes back to the CCER registry at once.
+     */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void on(SurrenderDecided decided) {
+        if (decided.approved()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            Instant at = clock.now();
+            for (var use : offsets.uses(decided.operationId()).entrySet()) {
+                PendingOffset lot = offsets.lot(use.getKey()).orElseThrow();
+                long back = Math.min(use.getValue(), lot.remaining());
+                if (back > 0 && periodRecalled(lot)) {
+                    String reason = "履约清缴申请未通过，所涉待抵销CCER所属履约期已强制召回，退回";
+                    offsets.recall(lot.offsetId(), back, reason, at);
+                    events.publishEvent(new CcerOffsetRecalled(lot.offsetId(), back, reason, at, UUID.randomUUID()));
+                }
+            }
+        });
+    }
+
+    private boolean periodRecalled(PendingOffset lot) {
+        java.time.LocalDate received = lot.receivedAt().atZone(WorkClock.CHINA).toLocalDate();
+        return offsets.runs().stream().anyMatch(run -> periodEnd(run.periodLastYear()).map(end -> !received.isAfter(end)).orElse(false));
     }
 
     /** The lots of an account the user sees, oldest first. */
@@ -151,7 +181,7 @@ public class PendingOffsets {
             long total = 0;
             for (PendingOffset lot : lots) {
                 offsets.recall(lot.offsetId(), lot.remaining(), reason, at);
-                events.publishEvent(new CcerOffsetRecalled(lot.offsetId(), lot.remaining(), reason, at));
+                events.publishEvent(new CcerOffsetRecalled(lot.offsetId(), lot.remaining(), reason, at, UUID.randomUUID()));
                 total += lot.remaining();
             }
             OffsetRecallRun run = new OffsetRecallRun(last, due, lots.size(), total, at, by);

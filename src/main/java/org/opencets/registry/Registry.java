@@ -281,7 +281,9 @@ public class Registry {
         Account provincial = provincialAccount(region);
         List<String> allowed = policy.current(PolicyParameter.SURRENDER_VINTAGES, year, region).vintages();
         Account surrender = national(AccountKind.NATIONAL_SURRENDER);
-        List<FieldViolation> problems = new ArrayList<>(coveredByEntity(entity, parts));
+        // a resend of a posted request is the ledger's to replay: the entity's holding has already moved
+        boolean resend = store.operationByIdempotencyId(id).isPresent();
+        List<FieldViolation> problems = new ArrayList<>(resend ? List.of() : coveredByEntity(entity, parts));
         List<Ledger.Move> moves = new ArrayList<>();
         for (SurrenderPart p : parts) {
             if (!allowed.contains(p.vintage().toString())) {
@@ -301,7 +303,7 @@ public class Registry {
     public Submitted releaseToEntity(CurrentUser user, String id, Uscc entity, String entityName, RegionCode region, List<SurrenderPart> parts) {
         RegistryAccess.requireOperator(user);
         RegistryAccess.requirePerson(user);
-        List<FieldViolation> problems = coveredByEntity(entity, parts);
+        List<FieldViolation> problems = store.operationByIdempotencyId(id).isPresent() ? List.of() : coveredByEntity(entity, parts);
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
         }
@@ -397,6 +399,10 @@ public class Registry {
                 operationId));
         if (!original.effective() || original.kind() == OperationKind.REVERSAL || original.kind() == OperationKind.ACCOUNT_STATUS) {
             throw invalid("operation", "registry.reversal.not.effective", "Only a posted or approved movement can be reversed");
+        }
+        if (!offsets.uses(operationId).isEmpty()) {
+            // the CCER registry has cancelled them: they cannot come back by reversing the surrender
+            throw invalid("operation", "registry.reversal.offsets", "This surrender used CCER, which the CCER registry has cancelled: it cannot be reversed");
         }
         // a retry of a request already recorded is the ledger's to answer (its first outcome, or a refusal if the content differs)
         boolean retry = store.operationByIdempotencyId(id).isPresent();

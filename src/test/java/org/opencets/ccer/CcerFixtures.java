@@ -118,7 +118,8 @@ class CcerFixtures {
 
     /** The ETS registry recalled the lot's pending rest. */
     void recalled(UUID offsetId, long quantity) {
-        tx.executeWithoutResult(s -> events.publishEvent(new CcerOffsetRecalled(offsetId, quantity, "履约期结束15个工作日后强制召回", Instant.now())));
+        tx.executeWithoutResult(s -> events.publishEvent(new CcerOffsetRecalled(offsetId, quantity, "履约期结束15个工作日后强制召回", Instant.now(),
+                UUID.nameUUIDFromBytes(("recall:" + offsetId + ":" + quantity).getBytes()))));
     }
 
     /** An ETS account number nobody holds. */
