@@ -98,7 +98,8 @@ public class PendingOffsets {
 
     private boolean periodRecalled(PendingOffset lot) {
         java.time.LocalDate received = lot.receivedAt().atZone(WorkClock.CHINA).toLocalDate();
-        return offsets.runs().stream().anyMatch(run -> periodEnd(run.periodLastYear()).map(end -> !received.isAfter(end)).orElse(false));
+        return offsets.runs().stream().anyMatch(run -> clock.today().isAfter(run.recallDate())
+                && periodEnd(run.periodLastYear()).map(end -> !received.isAfter(end)).orElse(false));
     }
 
     /** The lots of an account the user sees, oldest first. */

@@ -651,19 +651,6 @@ class ComplianceBench {
         probe("Compliance.requests(province, 2024, open only) (the review queue)", 20, () -> compliance.requests(province, YEAR, true));
         probe("Compliance.requests(province, 2024, all)", 3, () -> compliance.requests(province, YEAR, false));
         probe("ComplianceOverview.standings(province, 2024)", 3, () -> overview.standings(province, YEAR));
-        String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) select o.id from registry.operation o"
-                + " left join registry.account a on a.id = o.account_id and a.kind = 'EMITTER'"
-                + " left join registry.operation_decision d on d.operation_id = o.id"
-                + " where o.kind in ('SURRENDER', 'FORCED_SURRENDER') and o.content -> 'details' ->> 'year' = '2024'"
-                + " and (o.kind = 'FORCED_SURRENDER' or d.outcome = 'APPROVED')"
-                + " and coalesce(a.holder_uscc, o.content -> 'details' ->> 'emitter') = ?").param(b.uscc()).query(String.class).list());
-        plan.lines().forEach(l -> System.out.println("BENCH plan surrendered(emitter) " + l));
-        // for comparison: the same emitter's approved surrenders found through its account (account_one_per_emitter, then operation_account)
-        probe("for comparison: the emitter's approved 2024 surrenders found through its account", 200, () -> jdbc.sql("""
-                select o.id from registry.account a join registry.operation o on o.account_id = a.id
-                join registry.operation_decision d on d.operation_id = o.id and d.outcome = 'APPROVED'
-                where a.kind = 'EMITTER' and a.holder_uscc = ? and o.kind = 'SURRENDER' and o.content -> 'details' ->> 'year' = '2024'""")
-                .param(b.uscc()).query(String.class).list());
     }
 
     void probe(String label, int times, Supplier<?> call) {
