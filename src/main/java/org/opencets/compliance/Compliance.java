@@ -1,7 +1,6 @@
 package org.opencets.compliance;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -342,9 +341,5 @@ public class Compliance {
 
     private boolean late(int year, RegionCode region) {
         return deadline(year, region).map(d -> clock.today().isAfter(d)).orElse(false);
-    }
-
-    Instant now() {
-        return clock.now();
     }
 }

@@ -79,10 +79,15 @@ class ComplianceApiController {
     /** Amends a rejected request and submits it again. */
     @PutMapping("/requests/{id}")
     SurrenderRequest amend(CurrentUser user, @PathVariable UUID id, @RequestBody SubmitRequest r) {
-        if (r.version() == null) {
-            throw new ValidationFailed(FieldViolation.of("version", "compliance.version", "Give the version of the request you amend"));
+        return compliance.amend(user, id, version(r.version()), ComplianceInput.ask(r.allowances(), r.offsets()), r.contact());
+    }
+
+    /** The version of the request the client read: a decision or amendment on a request changed since is refused. */
+    private static int version(Integer version) {
+        if (version == null) {
+            throw new ValidationFailed(FieldViolation.of("version", "compliance.version", "Give the version of the request you act on"));
         }
-        return compliance.amend(user, id, r.version(), ComplianceInput.ask(r.allowances(), r.offsets()), r.contact());
+        return version;
     }
 
     @GetMapping("/requests")
@@ -106,7 +111,7 @@ class ComplianceApiController {
 
     @PostMapping("/requests/{id}/approval")
     SurrenderRequest approve(CurrentUser user, @PathVariable UUID id, @RequestBody Approval a) {
-        return compliance.approve(user, id, a.version() == null ? -1 : a.version());
+        return compliance.approve(user, id, version(a.version()));
     }
 
     record Rejection(Integer version, List<String> deficiencies) {
@@ -114,7 +119,7 @@ class ComplianceApiController {
 
     @PostMapping("/requests/{id}/rejection")
     SurrenderRequest reject(CurrentUser user, @PathVariable UUID id, @RequestBody Rejection r) {
-        return compliance.reject(user, id, r.version() == null ? -1 : r.version(), r.deficiencies());
+        return compliance.reject(user, id, version(r.version()), r.deficiencies());
     }
 
     @GetMapping("/{year}/standings")

@@ -14,7 +14,12 @@ final class ComplianceInput {
     private ComplianceInput() {
     }
 
-    record RawAllowance(Object vintage, Object quantity, boolean borrowed) {
+    /** {@code borrowed} may be left out (a client that has no borrowed allowances need not say so). */
+    record RawAllowance(Object vintage, Object quantity, Boolean borrowed) {
+
+        boolean isBorrowed() {
+            return Boolean.TRUE.equals(borrowed);
+        }
     }
 
     record RawOffset(Object offsetId, Object quantity) {
@@ -28,10 +33,10 @@ final class ComplianceInput {
             if (a == null || blank(a.quantity())) {
                 continue;
             }
-            String field = "allowance." + a.vintage() + (a.borrowed() ? ".borrowed" : "");
+            String field = "allowance." + a.vintage() + (a.isBorrowed() ? ".borrowed" : "");
             try {
                 Vintage v = RegistryInput.vintage(a.vintage());
-                picks.add(new SurrenderAsk.AllowancePick(v, RegistryInput.quantity(a.quantity()), a.borrowed()));
+                picks.add(new SurrenderAsk.AllowancePick(v, RegistryInput.quantity(a.quantity()), a.isBorrowed()));
             } catch (ValidationFailed e) {
                 e.violations().forEach(f -> problems.add(new FieldViolation(field, f.messageKey(), f.defaultMessage(), f.arguments())));
             }

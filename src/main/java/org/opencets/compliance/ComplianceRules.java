@@ -50,7 +50,7 @@ final class ComplianceRules {
         problems.addAll(allowances(p, ask));
         problems.addAll(offsets(p, ask));
         long asked = ask.allowanceTotal() + ask.offsetTotal();
-        if (asked > p.gap() && p.gap() >= 0 && asked > 0) {
+        if (asked > p.gap()) {
             problems.add(FieldViolation.of("quantity", "compliance.over.obligation",
                     "The request gives {0} t but only {1} t of the {2,number,#} obligation are outstanding", asked, p.gap(), p.year()));
         }

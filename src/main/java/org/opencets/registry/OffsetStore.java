@@ -49,11 +49,6 @@ class OffsetStore {
         return jdbc.sql(SELECT + " where p.offset_id = ?").param(offsetId).query(OffsetStore::map).optional();
     }
 
-    List<PendingOffset> usedBy(UUID operationId) {
-        return jdbc.sql(SELECT + " where p.offset_id in (select offset_id from registry.offset_use where operation_id = ?) order by p.project_number")
-                .param(operationId).query(OffsetStore::map).list();
-    }
-
     /** Each lot's quantity in one surrender, by state. */
     Map<UUID, Long> uses(UUID operationId) {
         Map<UUID, Long> uses = new java.util.LinkedHashMap<>();

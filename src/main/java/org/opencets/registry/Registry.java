@@ -225,15 +225,10 @@ public class Registry {
         if (year < 2019 || year > 2100) {
             throw invalid("year", "registry.surrender.year", "Say which compliance year (2019–2100) this surrender is for");
         }
-        List<String> allowed = policy.current(PolicyParameter.SURRENDER_VINTAGES, year, account.region()).vintages();
-        List<FieldViolation> problems = new ArrayList<>();
+        List<FieldViolation> problems = new ArrayList<>(vintagesAllowed(year, account.region(), parts));
         List<Ledger.Move> moves = new ArrayList<>();
         Account surrender = national(AccountKind.NATIONAL_SURRENDER);
         for (SurrenderPart p : parts) {
-            if (!allowed.contains(p.vintage().toString())) {
-                problems.add(FieldViolation.of("vintage", "registry.surrender.vintage", "Vintage {0} allowances cannot be surrendered for {1,number,#} (allowed: {2})",
-                        p.vintage().toString(), year, String.join(", ", allowed)));
-            }
             moves.add(new Ledger.Move(account, p.borrowed() ? HoldingState.SURRENDER_ONLY : HoldingState.AVAILABLE, surrender, HoldingState.AVAILABLE,
                     UnitType.CEA, p.vintage(), p.quantity()));
         }
@@ -252,6 +247,15 @@ public class Registry {
         }
         return ledger.submit(new Ledger.Request(id, OperationKind.SURRENDER, account, Integer.toString(year), details, moves, true, Ledger.Initiator.of(user)),
                 op -> reserveOffsets(op, account, offsetParts));
+    }
+
+    /** Only the vintages the year's data allows (seed 003 §四): for the holder's surrender and for a forced one alike. */
+    private List<FieldViolation> vintagesAllowed(int year, RegionCode region, List<SurrenderPart> parts) {
+        List<String> allowed = policy.current(PolicyParameter.SURRENDER_VINTAGES, year, region).vintages();
+        return parts.stream().filter(p -> !allowed.contains(p.vintage().toString()))
+                .map(p -> FieldViolation.of("vintage", "registry.surrender.vintage", "Vintage {0} allowances cannot be surrendered for {1,number,#} (allowed: {2})",
+                        p.vintage().toString(), year, String.join(", ", allowed)))
+                .toList();
     }
 
     private void reserveOffsets(Operation op, Account account, List<OffsetPart> parts) {
@@ -279,17 +283,13 @@ public class Registry {
         RegistryAccess.requireOperator(user);
         RegistryAccess.requirePerson(user);
         Account provincial = provincialAccount(region);
-        List<String> allowed = policy.current(PolicyParameter.SURRENDER_VINTAGES, year, region).vintages();
         Account surrender = national(AccountKind.NATIONAL_SURRENDER);
         // a resend of a posted request is the ledger's to replay: the entity's holding has already moved
         boolean resend = store.operationByIdempotencyId(id).isPresent();
         List<FieldViolation> problems = new ArrayList<>(resend ? List.of() : coveredByEntity(entity, parts));
+        problems.addAll(vintagesAllowed(year, region, parts));
         List<Ledger.Move> moves = new ArrayList<>();
         for (SurrenderPart p : parts) {
-            if (!allowed.contains(p.vintage().toString())) {
-                problems.add(FieldViolation.of("vintage", "registry.surrender.vintage", "Vintage {0} allowances cannot be surrendered for {1,number,#} (allowed: {2})",
-                        p.vintage().toString(), year, String.join(", ", allowed)));
-            }
             moves.add(new Ledger.Move(provincial, HoldingState.AVAILABLE, surrender, HoldingState.AVAILABLE, UnitType.CEA, p.vintage(), p.quantity()));
         }
         if (!problems.isEmpty()) {

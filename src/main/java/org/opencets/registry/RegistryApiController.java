@@ -213,18 +213,20 @@ class RegistryApiController {
         return outcome(registry.cancel(user, r.id(), r.account(), RegistryInput.vintage(r.vintage()), RegistryInput.quantity(r.quantity()), r.reason()));
     }
 
-    record SurrenderPartRequest(Object vintage, Object quantity, boolean borrowed) {
+    /** {@code borrowed} and {@code year} are objects so that leaving them out gives a clear refusal (or false), not "Failed to read request". */
+    record SurrenderPartRequest(Object vintage, Object quantity, Boolean borrowed) {
     }
 
-    record SurrenderRequest(String id, String account, int year, List<SurrenderPartRequest> parts) {
+    record SurrenderRequest(String id, String account, Integer year, List<SurrenderPartRequest> parts) {
     }
 
     @PostMapping("/surrenders")
     ResponseEntity<OperationResource> surrender(CurrentUser user, @RequestBody SurrenderRequest r) {
         List<Registry.SurrenderPart> parts = r.parts() == null ? List.of()
-                : r.parts().stream().map(p -> new Registry.SurrenderPart(RegistryInput.vintage(p.vintage()), RegistryInput.quantity(p.quantity()), p.borrowed()))
+                : r.parts().stream().map(p -> new Registry.SurrenderPart(RegistryInput.vintage(p.vintage()), RegistryInput.quantity(p.quantity()),
+                        Boolean.TRUE.equals(p.borrowed())))
                         .toList();
-        return outcome(registry.surrender(user, r.id(), r.account(), r.year(), parts));
+        return outcome(registry.surrender(user, r.id(), r.account(), r.year() == null ? 0 : r.year(), parts));
     }
 
     record ReversalRequest(String id, UUID operation, String reason) {

@@ -7,23 +7,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencets.ccer.CcerFixtures.Holder;
 import org.opencets.support.Demo;
+import org.opencets.support.MessageBundles;
 import org.opencets.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -182,40 +178,16 @@ class CcerPagesTest {
 
     @Test
     void everyMessageKeyInTheTemplatesExistsInBothLanguages() throws Exception {
-        Properties zh = bundle("messages/ccer.properties");
-        Properties en = bundle("messages/ccer_en.properties");
-        assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(zh.stringPropertyNames());
-        Set<String> all = new HashSet<>();
-        for (var r : new PathMatchingResourcePatternResolver().getResources("classpath:messages/*.properties")) {
-            if (!r.getFilename().contains("_")) {
-                try (InputStream in = r.getInputStream()) {
-                    Properties p = new Properties();
-                    p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-                    all.addAll(p.stringPropertyNames());
-                }
-            }
-        }
-        Pattern literal = Pattern.compile("#\\{([a-zA-Z][\\w.]*)");
-        for (var r : new PathMatchingResourcePatternResolver().getResources("classpath:templates/ccer/*.html")) {
-            Matcher m = literal.matcher(r.getContentAsString(StandardCharsets.UTF_8));
-            while (m.find()) {
-                assertThat(all).as("%s in %s", m.group(1), r.getFilename()).contains(m.group(1));
-            }
-        }
+        MessageBundles.assertBothLanguages("messages/ccer");
+        MessageBundles.assertTemplateKeysExist("ccer");
+        MessageBundles.assertCodesExist("ccer", "ccer", "denied.ccer");
+        Properties zh = MessageBundles.bundle("messages/ccer.properties");
         for (Enum<?>[] values : List.<Enum<?>[]>of(CcerHoldingState.values(), CcerMovement.Kind.values())) {
             for (Enum<?> v : values) {
                 String prefix = v instanceof CcerHoldingState ? "ccer.state." : "ccer.movement.";
                 assertThat(zh.stringPropertyNames()).contains(prefix + v.name());
             }
         }
-    }
-
-    private static Properties bundle(String path) throws Exception {
-        Properties p = new Properties();
-        try (InputStream in = CcerPagesTest.class.getClassLoader().getResourceAsStream(path)) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
     }
 
     private static List<String> requestIds(String html) {

@@ -159,6 +159,20 @@ class RegistryApiTest {
         assertThat(jdbc.sql("select count(*) from registry.transfer").query(Long.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void aSurrenderNeedNotSayBorrowedButMustSayItsYear() throws Exception {
+        var e = new org.opencets.compliance.CompliancePageFixtures(context).emitter("330211", "接口清缴", 2024, 1_000, Map.of("2024", 1_000L));
+        Map<String, Object> part = Map.of("vintage", "2024", "quantity", 10);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/registry/surrenders")
+                        .with(httpBasic(e.username(), Demo.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("id", id(), "account", e.account(), "parts", List.of(part)))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].code").value("registry.surrender.year"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/registry/surrenders")
+                        .with(httpBasic(e.username(), Demo.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("id", id(), "account", e.account(), "year", 2024, "parts", List.of(part)))))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("PENDING_APPROVAL"));
+    }
+
     private Map<String, Object> trade(Holder seller, Holder buyer, Object quantity) {
         return Map.of("tradeId", "SEEE-BAD-" + id(), "seller", seller.number(), "buyer", buyer.number(), "vintage", "2024", "quantity", quantity,
                 "tradedAt", "2026-11-20T02:30:00Z");

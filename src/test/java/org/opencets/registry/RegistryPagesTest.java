@@ -10,11 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -31,10 +28,10 @@ import org.opencets.identity.Role;
 import org.opencets.shared.RegionCode;
 import org.opencets.shared.Uscc;
 import org.opencets.support.Demo;
+import org.opencets.support.MessageBundles;
 import org.opencets.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -344,31 +341,15 @@ class RegistryPagesTest {
 
     @Test
     void everyMessageTheRegistryPagesUseExistsInChineseAndEnglish() throws IOException {
-        Properties zh = bundle("messages/registry-pages.properties");
-        Properties en = bundle("messages/registry-pages_en.properties");
-        assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(zh.stringPropertyNames());
-        Set<String> all = new HashSet<>();
-        for (var r : new PathMatchingResourcePatternResolver().getResources("classpath:messages/*.properties")) {
-            if (!r.getFilename().contains("_")) {
-                try (InputStream in = r.getInputStream()) {
-                    Properties p = new Properties();
-                    p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-                    all.addAll(p.stringPropertyNames());
-                }
-            }
-        }
-        Pattern literal = Pattern.compile("#\\{([a-zA-Z][\\w.]*)");
+        MessageBundles.assertBothLanguages("messages/registry-pages");
+        MessageBundles.assertCodesExist("registry", "registry", "denied.registry");
+        Properties zh = MessageBundles.bundle("messages/registry-pages.properties");
         Pattern prefixed = Pattern.compile("'(registry\\.[a-zA-Z.]+\\.)' \\+");
-        for (var r : new PathMatchingResourcePatternResolver().getResources("classpath:templates/registry/*.html")) {
-            String html = r.getContentAsString(StandardCharsets.UTF_8);
-            Matcher m = literal.matcher(html);
-            while (m.find()) {
-                assertThat(all).as("%s in %s", m.group(1), r.getFilename()).contains(m.group(1));
-            }
+        for (String html : MessageBundles.assertTemplateKeysExist("registry")) {
             Matcher p = prefixed.matcher(html);
             while (p.find()) {
                 String prefix = p.group(1);
-                assertThat(zh.stringPropertyNames()).as("labels %s* in %s", prefix, r.getFilename()).anyMatch(k -> k.startsWith(prefix));
+                assertThat(zh.stringPropertyNames()).as("labels %s*", prefix).anyMatch(k -> k.startsWith(prefix));
             }
         }
         for (Enum<?>[] values : List.<Enum<?>[]>of(OperationKind.values(), HoldingState.values(), AccountKind.values())) {
@@ -440,14 +421,6 @@ class RegistryPagesTest {
         int start = html.indexOf("data-id=\"" + operation + "\"");
         assertThat(start).as("row of %s", operation).isPositive();
         return html.substring(start, html.indexOf("</tr>", start));
-    }
-
-    private static Properties bundle(String path) throws IOException {
-        try (InputStream in = RegistryPagesTest.class.getClassLoader().getResourceAsStream(path)) {
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return properties;
-        }
     }
 
     private static String html(MvcResult result) throws Exception {
